@@ -1,0 +1,87 @@
+//! The two helpers every listing uses, the Rust counterparts of the workshop's
+//! `logging` set-up and its `Timer()`:
+//!
+//! - [`init_logging`] makes `tracing::info!("Hello")` print `0.000s main Hello`:
+//!   seconds since the program started, the thread's name, the message.
+//! - [`Timer`] prints `Total time: N ms` when it goes out of scope.
+//!
+//! Both read tokio's clock. When the environment variable `PAUSE_CLOCK` is `1` and
+//! the listing runs on a current-thread runtime, [`init_logging`] pauses that clock:
+//! time then stands still while any task has work to do and jumps straight to the
+//! next timer when none has. A one-second sleep takes no real time and every
+//! figure printed is exact. The book's tests run listings that way.
+
+use std::fmt;
+
+use tokio::runtime::{Handle, RuntimeFlavor};
+use tokio::time::Instant;
+use tracing::{Event, Subscriber};
+use tracing_subscriber::fmt::format::Writer;
+use tracing_subscriber::fmt::{FmtContext, FormatEvent, FormatFields};
+use tracing_subscriber::registry::LookupSpan;
+
+/// Sends `tracing` events to standard output as `<elapsed> <thread> <message>`.
+///
+/// Call it once, first thing in `main`.
+pub fn init_logging() {
+    if std::env::var("PAUSE_CLOCK").as_deref() == Ok("1")
+        && let Ok(runtime) = Handle::try_current()
+        && runtime.runtime_flavor() == RuntimeFlavor::CurrentThread
+    {
+        tokio::time::pause();
+    }
+    tracing_subscriber::fmt()
+        .event_format(Line {
+            start: Instant::now(),
+        })
+        .init();
+}
+
+/// The format of one log line.
+struct Line {
+    start: Instant,
+}
+
+impl<S, N> FormatEvent<S, N> for Line
+where
+    S: Subscriber + for<'a> LookupSpan<'a>,
+    N: for<'a> FormatFields<'a> + 'static,
+{
+    fn format_event(
+        &self,
+        ctx: &FmtContext<'_, S, N>,
+        mut out: Writer<'_>,
+        event: &Event<'_>,
+    ) -> fmt::Result {
+        let seconds = self.start.elapsed().as_secs_f64();
+        let thread = std::thread::current();
+        write!(out, "{seconds:.3}s {} ", thread.name().unwrap_or("unnamed"))?;
+        ctx.field_format().format_fields(out.by_ref(), event)?;
+        writeln!(out)
+    }
+}
+
+/// Prints `Total time: N ms` when dropped, like the workshop's `with Timer():`.
+///
+/// ```
+/// let _timer = course_support::Timer::start();
+/// // ... the work to time; the line prints when `_timer` goes out of scope.
+/// ```
+pub struct Timer {
+    start: Instant,
+}
+
+impl Timer {
+    pub fn start() -> Self {
+        Timer {
+            start: Instant::now(),
+        }
+    }
+}
+
+impl Drop for Timer {
+    fn drop(&mut self) {
+        let ms = self.start.elapsed().as_secs_f64() * 1000.0;
+        println!("Total time: {ms:.3} ms");
+    }
+}

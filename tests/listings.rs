@@ -1,0 +1,262 @@
+//! Runs every listing program and compares all it prints with the files the book shows.
+//!
+//! A listing is `listings/<chapter>/src/bin/<name>.rs`. Its standard output must match
+//! `listings/<chapter>/output/<name>.txt` whole; its standard error must be empty, or
+//! match `<name>.stderr.txt` where that file exists. `BLESS=1 cargo test` rewrites
+//! these files from a fresh run.
+//!
+//! Listings run on tokio's paused clock (`PAUSE_CLOCK=1`, see the support crate), so
+//! their timestamps are exact and a one-second sleep costs no time. The few that must
+//! run in real time are listed in `REAL_TIME`.
+
+mod common;
+
+use std::io::Read;
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::thread;
+use std::time::{Duration, Instant};
+
+use common::{Listing, bless, diff, listings, relative, root};
+
+/// Listings whose point needs the real clock: a blocking call does not move the
+/// paused one. Their text must match exactly and their figures within `TOLERANCE`.
+const REAL_TIME: &[&str] = &["ch01-hello-world/hello_sync", "ch01-hello-world/hello_blocking"];
+
+/// How far a figure (`1.002s`, `2003.1 ms`) of a real-time listing may stray from the
+/// expected file: far less than the one-second steps these listings show, far more
+/// than a loaded machine delays a wake-up.
+const TOLERANCE: Duration = Duration::from_millis(250);
+
+/// Listings that end with an error on purpose, and the exit code they end with.
+const EXIT_CODES: &[(&str, i32)] = &[("ch02-futures/poll_after_ready", 101)];
+
+/// A listing that runs longer than this has hung.
+const TIME_LIMIT: Duration = Duration::from_secs(60);
+
+#[test]
+fn every_listing_prints_its_expected_output() {
+    let listings = listings();
+    assert!(!listings.is_empty(), "no listing found under listings/");
+    build_listings();
+    let failures: Vec<String> = thread::scope(|scope| {
+        let runs: Vec<_> = listings
+            .iter()
+            .map(|listing| scope.spawn(move || check(listing)))
+            .collect();
+        runs.into_iter()
+            .filter_map(|run| run.join().unwrap().err())
+            .collect()
+    });
+    assert!(
+        failures.is_empty(),
+        "{} of {} listings differ from their expected output \
+         (`BLESS=1 cargo test` rewrites the files):\n\n{}",
+        failures.len(),
+        listings.len(),
+        failures.join("\n")
+    );
+}
+
+/// Builds every listing program, as `cargo run` would.
+fn build_listings() {
+    let status = Command::new(env!("CARGO"))
+        .args(["build", "--workspace", "--bins", "--quiet"])
+        .current_dir(root())
+        .status()
+        .expect("cargo runs");
+    assert!(status.success(), "the listings do not build");
+}
+
+/// Runs one listing and compares what it printed with its files.
+fn check(listing: &Listing) -> Result<(), String> {
+    let id = listing.id();
+    let real_time = REAL_TIME.contains(&id.as_str());
+    let expected_code = EXIT_CODES
+        .iter()
+        .find(|(name, _)| *name == id)
+        .map_or(0, |(_, code)| *code);
+
+    let run = run(listing, real_time)?;
+    if run.code != Some(expected_code) {
+        return Err(format!(
+            "{}: exited with {:?}, expected {expected_code}\nstdout:\n{}\nstderr:\n{}",
+            relative(&listing.source()),
+            run.code,
+            run.stdout,
+            run.stderr
+        ));
+    }
+    compare(&listing.stdout_file(), &run.stdout, real_time, true)?;
+    compare(&listing.stderr_file(), &run.stderr, real_time, false)
+}
+
+struct Run {
+    code: Option<i32>,
+    stdout: String,
+    stderr: String,
+}
+
+/// Runs the listing's built program, from the repository root, with a clean environment
+/// for the variables that change what it prints.
+fn run(listing: &Listing, real_time: bool) -> Result<Run, String> {
+    let program = target_dir().join(&listing.name);
+    let mut command = Command::new(&program);
+    command
+        .current_dir(root())
+        .env("RUST_BACKTRACE", "0")
+        .env_remove("RUST_LOG")
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    if real_time {
+        command.env_remove("PAUSE_CLOCK");
+    } else {
+        command.env("PAUSE_CLOCK", "1");
+    }
+    let mut child = command
+        .spawn()
+        .map_err(|err| format!("{}: cannot start: {err}", program.display()))?;
+
+    let mut stdout = child.stdout.take().unwrap();
+    let mut stderr = child.stderr.take().unwrap();
+    let out = thread::spawn(move || read_all(&mut stdout));
+    let err = thread::spawn(move || read_all(&mut stderr));
+    let started = Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if started.elapsed() > TIME_LIMIT {
+            child.kill().unwrap();
+            child.wait().unwrap();
+            return Err(format!(
+                "{}: still running after {TIME_LIMIT:?}, killed",
+                relative(&listing.source())
+            ));
+        }
+        thread::sleep(Duration::from_millis(10));
+    };
+    Ok(Run {
+        code: status.code(),
+        stdout: out.join().unwrap(),
+        stderr: mask_thread_ids(&err.join().unwrap()),
+    })
+}
+
+/// A panic message names the thread by its OS id, new on every run:
+/// `thread 'main' (4242) panicked at ...`. The expected files say `(<id>)` instead.
+fn mask_thread_ids(text: &str) -> String {
+    text.lines()
+        .map(|line| match (line.find("' ("), line.find(") panicked at")) {
+            (Some(open), Some(close)) if line.starts_with("thread '") && open < close => {
+                format!("{}' (<id>{}\n", &line[..open], &line[close..])
+            }
+            _ => format!("{line}\n"),
+        })
+        .collect()
+}
+
+fn read_all(pipe: &mut impl Read) -> String {
+    let mut text = String::new();
+    pipe.read_to_string(&mut text).unwrap();
+    text
+}
+
+/// Where cargo put the programs: beside this test's own `deps/` folder.
+fn target_dir() -> std::path::PathBuf {
+    let exe = std::env::current_exe().unwrap();
+    exe.parent().unwrap().parent().unwrap().to_path_buf()
+}
+
+/// Compares a run's output with its file, or rewrites the file under `BLESS=1`.
+/// A missing file is an empty expected output, except for standard output, which every
+/// listing must have.
+fn compare(file: &Path, actual: &str, real_time: bool, required: bool) -> Result<(), String> {
+    if bless() {
+        if actual.is_empty() && !required {
+            let _ = std::fs::remove_file(file);
+        } else {
+            std::fs::write(file, actual).unwrap();
+        }
+        return Ok(());
+    }
+    let expected = match std::fs::read_to_string(file) {
+        Ok(text) => text,
+        Err(_) if !required => String::new(),
+        Err(err) => return Err(format!("{}: cannot read: {err}", relative(file))),
+    };
+    let same = if real_time {
+        same_within_tolerance(&expected, actual)
+    } else {
+        expected == actual
+    };
+    if same {
+        Ok(())
+    } else {
+        Err(format!(
+            "{}: the output differs\n{}",
+            relative(file),
+            diff(file, &expected, actual)
+        ))
+    }
+}
+
+/// The same text, with each figure in seconds or milliseconds within `TOLERANCE`.
+fn same_within_tolerance(expected: &str, actual: &str) -> bool {
+    let (expected_text, expected_figures) = split_figures(expected);
+    let (actual_text, actual_figures) = split_figures(actual);
+    expected_text == actual_text
+        && expected_figures
+            .iter()
+            .zip(&actual_figures)
+            .all(|(e, a)| (e - a).abs() <= TOLERANCE.as_secs_f64())
+}
+
+/// Replaces each decimal figure followed by `s` or ` ms` with `#`, and returns the
+/// text and the figures in seconds.
+fn split_figures(text: &str) -> (String, Vec<f64>) {
+    let mut shape = String::new();
+    let mut figures = Vec::new();
+    let mut rest = text;
+    while let Some(start) = rest.find(|c: char| c.is_ascii_digit()) {
+        shape.push_str(&rest[..start]);
+        let digits = &rest[start..];
+        let len = digits
+            .find(|c: char| !c.is_ascii_digit() && c != '.')
+            .unwrap_or(digits.len());
+        let (number, after) = digits.split_at(len);
+        let scale = if after.starts_with(" ms") {
+            0.001
+        } else if after.starts_with('s') {
+            1.0
+        } else {
+            shape.push_str(number);
+            rest = after;
+            continue;
+        };
+        figures.push(number.parse::<f64>().unwrap_or(f64::NAN) * scale);
+        shape.push('#');
+        rest = after;
+    }
+    shape.push_str(rest);
+    (shape, figures)
+}
+
+#[test]
+fn thread_ids_are_masked_in_panic_messages() {
+    let stderr = "\nthread 'main' (4242) panicked at src/main.rs:7:27:\nboom\n";
+    let masked = "\nthread 'main' (<id>) panicked at src/main.rs:7:27:\nboom\n";
+    assert_eq!(mask_thread_ids(stderr), masked);
+}
+
+#[test]
+fn figures_compare_within_tolerance_and_text_exactly() {
+    let expected = "0.000s main Hello\n1.001s main World\nTotal time: 2001.342 ms\n";
+    let close = "0.000s main Hello\n1.180s main World\nTotal time: 2150.000 ms\n";
+    let late = "0.000s main Hello\n2.001s main World\nTotal time: 2001.342 ms\n";
+    let other = "0.000s main World\n1.001s main World\nTotal time: 2001.342 ms\n";
+    assert!(same_within_tolerance(expected, close));
+    assert!(!same_within_tolerance(expected, late));
+    assert!(!same_within_tolerance(expected, other));
+}

@@ -1,0 +1,44 @@
+//! Pins the compiler's messages for the mistakes the book shows.
+//!
+//! Each `listings/<chapter>/mistakes/<name>.rs` must fail to compile with exactly the
+//! message in `<name>.stderr` beside it, which the book includes. Its fixed twin,
+//! `listings/<chapter>/src/bin/<name>_fixed.rs`, is an ordinary listing: it must compile,
+//! and `tests/listings.rs` checks what it prints.
+//!
+//! The messages belong to the toolchain pinned in `rust-toolchain.toml`. When it moves,
+//! `BLESS=1 cargo test --test mistakes` rewrites them; read the diff before committing.
+
+mod common;
+
+use common::{bless, chapters, read_dir, relative};
+
+#[test]
+fn each_mistake_fails_to_compile_with_its_pinned_message() {
+    let mut mistakes = Vec::new();
+    for chapter in chapters() {
+        for file in read_dir(&chapter.join("mistakes")) {
+            if file.extension().is_some_and(|ext| ext == "rs") {
+                let name = file.file_stem().unwrap().to_string_lossy();
+                let twin = chapter.join(format!("src/bin/{name}_fixed.rs"));
+                assert!(
+                    twin.exists(),
+                    "{}: no fixed twin at {}",
+                    relative(&file),
+                    relative(&twin)
+                );
+                mistakes.push(file);
+            }
+        }
+    }
+    assert!(!mistakes.is_empty(), "no mistake found under listings/*/mistakes/");
+
+    if bless() {
+        // SAFETY: this test binary runs this one test, and no other thread reads the
+        // environment while it is set.
+        unsafe { std::env::set_var("TRYBUILD", "overwrite") };
+    }
+    let cases = trybuild::TestCases::new();
+    for file in &mistakes {
+        cases.compile_fail(file);
+    }
+}
