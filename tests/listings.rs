@@ -21,7 +21,10 @@ use common::{Listing, bless, diff, listings, relative, root};
 
 /// Listings whose point needs the real clock: a blocking call does not move the
 /// paused one. Their text must match exactly and their figures within `TOLERANCE`.
-const REAL_TIME: &[&str] = &["ch01-hello-world/hello_sync", "ch01-hello-world/hello_blocking"];
+const REAL_TIME: &[&str] = &[
+    "ch01-hello-world/hello_sync",
+    "ch01-hello-world/hello_blocking",
+];
 
 /// How far a figure (`1.002s`, `2003.1 ms`) of a real-time listing may stray from the
 /// expected file: far less than the one-second steps these listings show, far more
@@ -148,12 +151,14 @@ fn run(listing: &Listing, real_time: bool) -> Result<Run, String> {
 /// `thread 'main' (4242) panicked at ...`. The expected files say `(<id>)` instead.
 fn mask_thread_ids(text: &str) -> String {
     text.lines()
-        .map(|line| match (line.find("' ("), line.find(") panicked at")) {
-            (Some(open), Some(close)) if line.starts_with("thread '") && open < close => {
-                format!("{}' (<id>{}\n", &line[..open], &line[close..])
-            }
-            _ => format!("{line}\n"),
-        })
+        .map(
+            |line| match (line.find("' ("), line.find(") panicked at")) {
+                (Some(open), Some(close)) if line.starts_with("thread '") && open < close => {
+                    format!("{}' (<id>{}\n", &line[..open], &line[close..])
+                }
+                _ => format!("{line}\n"),
+            },
+        )
         .collect()
 }
 

@@ -30,7 +30,10 @@ fn each_mistake_fails_to_compile_with_its_pinned_message() {
             }
         }
     }
-    assert!(!mistakes.is_empty(), "no mistake found under listings/*/mistakes/");
+    assert!(
+        !mistakes.is_empty(),
+        "no mistake found under listings/*/mistakes/"
+    );
 
     if bless() {
         // SAFETY: this test binary runs this one test, and no other thread reads the

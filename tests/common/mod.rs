@@ -22,17 +22,26 @@ impl Listing {
     }
 
     pub fn source(&self) -> PathBuf {
-        root().join(format!("listings/{}/src/bin/{}.rs", self.chapter, self.name))
+        root().join(format!(
+            "listings/{}/src/bin/{}.rs",
+            self.chapter, self.name
+        ))
     }
 
     /// What the listing prints on standard output; the book includes this file.
     pub fn stdout_file(&self) -> PathBuf {
-        root().join(format!("listings/{}/output/{}.txt", self.chapter, self.name))
+        root().join(format!(
+            "listings/{}/output/{}.txt",
+            self.chapter, self.name
+        ))
     }
 
     /// What it prints on standard error, for the few listings that do.
     pub fn stderr_file(&self) -> PathBuf {
-        root().join(format!("listings/{}/output/{}.stderr.txt", self.chapter, self.name))
+        root().join(format!(
+            "listings/{}/output/{}.stderr.txt",
+            self.chapter, self.name
+        ))
     }
 }
 
@@ -78,7 +87,10 @@ pub fn file_name(path: &Path) -> String {
 
 /// A path relative to the root, for messages.
 pub fn relative(path: &Path) -> String {
-    path.strip_prefix(root()).unwrap_or(path).display().to_string()
+    path.strip_prefix(root())
+        .unwrap_or(path)
+        .display()
+        .to_string()
 }
 
 /// Set `BLESS=1` to rewrite the expected outputs and compiler messages from a fresh run.
