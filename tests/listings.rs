@@ -7,7 +7,8 @@
 //!
 //! Listings run on tokio's paused clock (`PAUSE_CLOCK=1`, see the support crate), so
 //! their timestamps are exact and a one-second sleep costs no time. The few that must
-//! run in real time are listed in `REAL_TIME`.
+//! run in real time are listed in `REAL_TIME`, those that measure in `MEASURED`.
+//! Benchmarks are built here too, but not run: `cargo bench` runs them.
 
 mod common;
 
@@ -30,6 +31,11 @@ const REAL_TIME: &[&str] = &[
 /// expected file: far less than the one-second steps these listings show, far more
 /// than a loaded machine delays a wake-up.
 const TOLERANCE: Duration = Duration::from_millis(250);
+
+/// Listings that measure (speed-ups, durations of CPU work): their text must match
+/// exactly, but every figure with a unit of time (`812 ms`, `1.2 s`) or a ratio
+/// (`1.97x`) is theirs to change from run to run. The page shows a real run's figures.
+const MEASURED: &[&str] = &["ch05-starving/threads"];
 
 /// Listings that end with an error on purpose, and the exit code they end with.
 const EXIT_CODES: &[(&str, i32)] = &[("ch02-futures/poll_after_ready", 101)];
@@ -61,10 +67,10 @@ fn every_listing_prints_its_expected_output() {
     );
 }
 
-/// Builds every listing program, as `cargo run` would.
+/// Builds every listing program, as `cargo run` would, and every benchmark.
 fn build_listings() {
     let status = Command::new(env!("CARGO"))
-        .args(["build", "--workspace", "--bins", "--quiet"])
+        .args(["build", "--workspace", "--bins", "--benches", "--quiet"])
         .current_dir(root())
         .status()
         .expect("cargo runs");
@@ -75,12 +81,13 @@ fn build_listings() {
 fn check(listing: &Listing) -> Result<(), String> {
     let id = listing.id();
     let real_time = REAL_TIME.contains(&id.as_str());
+    let measured = MEASURED.contains(&id.as_str());
     let expected_code = EXIT_CODES
         .iter()
         .find(|(name, _)| *name == id)
         .map_or(0, |(_, code)| *code);
 
-    let run = run(listing, real_time)?;
+    let run = run(listing, real_time || measured)?;
     if run.code != Some(expected_code) {
         return Err(format!(
             "{}: exited with {:?}, expected {expected_code}\nstdout:\n{}\nstderr:\n{}",
@@ -90,8 +97,26 @@ fn check(listing: &Listing) -> Result<(), String> {
             run.stderr
         ));
     }
-    compare(&listing.stdout_file(), &run.stdout, real_time, true)?;
-    compare(&listing.stderr_file(), &run.stderr, real_time, false)
+    let figures = if measured {
+        Figures::Free
+    } else if real_time {
+        Figures::Close
+    } else {
+        Figures::Exact
+    };
+    compare(&listing.stdout_file(), &run.stdout, figures, true)?;
+    compare(&listing.stderr_file(), &run.stderr, figures, false)
+}
+
+/// How the figures of a run must match the expected file.
+#[derive(Clone, Copy)]
+enum Figures {
+    /// Character for character: the paused clock makes them exact.
+    Exact,
+    /// Within `TOLERANCE`: real time.
+    Close,
+    /// Any figure: measurements.
+    Free,
 }
 
 struct Run {
@@ -177,7 +202,7 @@ fn target_dir() -> std::path::PathBuf {
 /// Compares a run's output with its file, or rewrites the file under `BLESS=1`.
 /// A missing file is an empty expected output, except for standard output, which every
 /// listing must have.
-fn compare(file: &Path, actual: &str, real_time: bool, required: bool) -> Result<(), String> {
+fn compare(file: &Path, actual: &str, figures: Figures, required: bool) -> Result<(), String> {
     if bless() {
         if actual.is_empty() && !required {
             let _ = std::fs::remove_file(file);
@@ -191,10 +216,10 @@ fn compare(file: &Path, actual: &str, real_time: bool, required: bool) -> Result
         Err(_) if !required => String::new(),
         Err(err) => return Err(format!("{}: cannot read: {err}", relative(file))),
     };
-    let same = if real_time {
-        same_within_tolerance(&expected, actual)
-    } else {
-        expected == actual
+    let same = match figures {
+        Figures::Exact => expected == actual,
+        Figures::Close => same_within_tolerance(&expected, actual),
+        Figures::Free => split_figures(&expected).0 == split_figures(actual).0,
     };
     if same {
         Ok(())
@@ -218,8 +243,8 @@ fn same_within_tolerance(expected: &str, actual: &str) -> bool {
             .all(|(e, a)| (e - a).abs() <= TOLERANCE.as_secs_f64())
 }
 
-/// Replaces each decimal figure followed by `s` or ` ms` with `#`, and returns the
-/// text and the figures in seconds.
+/// Replaces each figure followed by a unit of time (`s`, ` ms`, ` µs`, ` ns`) or by `x`
+/// (a ratio) with `#`, and returns the text and the figures (times in seconds).
 fn split_figures(text: &str) -> (String, Vec<f64>) {
     let mut shape = String::new();
     let mut figures = Vec::new();
@@ -231,10 +256,20 @@ fn split_figures(text: &str) -> (String, Vec<f64>) {
             .find(|c: char| !c.is_ascii_digit() && c != '.')
             .unwrap_or(digits.len());
         let (number, after) = digits.split_at(len);
-        let scale = if after.starts_with(" ms") {
-            0.001
-        } else if after.starts_with('s') {
-            1.0
+        let unit = [
+            (" ms", 1e-3),
+            (" µs", 1e-6),
+            (" ns", 1e-9),
+            ("s", 1.0),
+            ("x", 1.0),
+        ]
+        .into_iter()
+        .find(|(unit, _)| {
+            after.starts_with(unit)
+                && !after[unit.len()..].starts_with(|c: char| c.is_alphanumeric())
+        });
+        let scale = if let Some((_, scale)) = unit {
+            scale
         } else {
             shape.push_str(number);
             rest = after;
@@ -256,6 +291,21 @@ fn thread_ids_are_masked_in_panic_messages() {
 }
 
 #[test]
+fn every_listing_named_in_a_table_exists() {
+    let ids: Vec<String> = listings().iter().map(Listing::id).collect();
+    let named = REAL_TIME
+        .iter()
+        .chain(MEASURED)
+        .chain(EXIT_CODES.iter().map(|(id, _)| id));
+    for id in named {
+        assert!(
+            ids.contains(&id.to_string()),
+            "tests/listings.rs names {id}, which does not exist"
+        );
+    }
+}
+
+#[test]
 fn figures_compare_within_tolerance_and_text_exactly() {
     let expected = "0.000s main Hello\n1.001s main World\nTotal time: 2001.342 ms\n";
     let close = "0.000s main Hello\n1.180s main World\nTotal time: 2150.000 ms\n";
@@ -264,4 +314,11 @@ fn figures_compare_within_tolerance_and_text_exactly() {
     assert!(same_within_tolerance(expected, close));
     assert!(!same_within_tolerance(expected, late));
     assert!(!same_within_tolerance(expected, other));
+}
+
+#[test]
+fn measured_figures_are_free_but_other_numbers_are_not() {
+    let (shape, figures) = split_figures("4 threads: 812.5 ms, 1.97x faster, 3 seconds\n");
+    assert_eq!(shape, "4 threads: # ms, #x faster, 3 seconds\n");
+    assert_eq!(figures, [0.8125, 1.97]);
 }

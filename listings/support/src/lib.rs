@@ -22,19 +22,27 @@ use tracing_subscriber::registry::LookupSpan;
 
 /// Sends `tracing` events to standard output as `<elapsed> <thread> <message>`.
 ///
-/// Call it once, first thing in `main`.
+/// Call it once, first thing in `main`. It calls [`pause_clock_if_asked`] first.
 pub fn init_logging() {
+    pause_clock_if_asked();
+    tracing_subscriber::fmt()
+        .event_format(Line {
+            start: Instant::now(),
+        })
+        .init();
+}
+
+/// Pauses tokio's clock if `PAUSE_CLOCK` is `1` and this runs on a current-thread
+/// runtime; does nothing otherwise.
+///
+/// [`init_logging`] calls it; a listing that logs no times calls it itself.
+pub fn pause_clock_if_asked() {
     if std::env::var("PAUSE_CLOCK").as_deref() == Ok("1")
         && let Ok(runtime) = Handle::try_current()
         && runtime.runtime_flavor() == RuntimeFlavor::CurrentThread
     {
         tokio::time::pause();
     }
-    tracing_subscriber::fmt()
-        .event_format(Line {
-            start: Instant::now(),
-        })
-        .init();
 }
 
 /// The format of one log line.
