@@ -18,7 +18,10 @@ fn cpu_intensive() -> u64 {
 // ANCHOR_END: cpu
 
 async fn hello() {
-    println!("Hello from thread '{}'", thread::current().name().unwrap_or("?"));
+    println!(
+        "Hello from thread '{}'",
+        thread::current().name().unwrap_or("?")
+    );
     tokio::time::sleep(Duration::from_secs(1)).await;
     println!("World");
 }

@@ -16,7 +16,10 @@ fn parallel_sum(threads: u64) -> u64 {
                 scope.spawn(move || range.map(black_box).sum::<u64>())
             })
             .collect();
-        workers.into_iter().map(|worker| worker.join().unwrap()).sum()
+        workers
+            .into_iter()
+            .map(|worker| worker.join().unwrap())
+            .sum()
     })
 }
 // ANCHOR_END: split
