@@ -213,11 +213,16 @@ fn every_command_shown_runs_a_listing_that_exists() {
                 continue;
             };
             commands += 1;
+            // `cargo run -p <package> [--features ...] --bin <listing>`, or no `--bin`.
             let words: Vec<&str> = command.split_whitespace().collect();
-            let listing = match words.as_slice() {
-                [package, "--bin", bin, ..] => {
+            let bin = words.iter().position(|word| *word == "--bin");
+            let listing = match (words.first(), bin.and_then(|at| words.get(at + 1))) {
+                (Some(package), Some(bin)) => {
+                    let bin = bin.trim_end_matches(|c: char| !c.is_alphanumeric() && c != '_');
                     root().join(format!("listings/{package}/src/bin/{bin}.rs"))
                 }
+                // A package with one program: `cargo run -p quote-service -- --port 8000`.
+                (Some(package), None) => root().join(format!("listings/{package}/src/main.rs")),
                 _ => PathBuf::new(),
             };
             if !listing.is_file() {

@@ -7,7 +7,8 @@
 //!
 //! Listings run on tokio's paused clock (`PAUSE_CLOCK=1`, see the support crate), so
 //! their timestamps are exact and a one-second sleep costs no time. The few that must
-//! run in real time are listed in `REAL_TIME`, those that measure in `MEASURED`.
+//! run in real time are listed in `REAL_TIME`, those that measure in `MEASURED`, those
+//! whose lines come in no fixed order in `UNORDERED`.
 //! Benchmarks are built here too, but not run: `cargo bench` runs them.
 
 mod common;
@@ -18,13 +19,14 @@ use std::process::{Command, Stdio};
 use std::thread;
 use std::time::{Duration, Instant};
 
-use common::{Listing, bless, diff, listings, relative, root};
+use common::{Listing, bless, build_listings, diff, listings, relative, root, target_dir};
 
 /// Listings whose point needs the real clock: a blocking call does not move the
 /// paused one. Their text must match exactly and their figures within `TOLERANCE`.
 const REAL_TIME: &[&str] = &[
     "ch01-hello-world/hello_sync",
     "ch01-hello-world/hello_blocking",
+    "ch03-runtime/multi_thread",
 ];
 
 /// How far a figure (`1.002s`, `2003.1 ms`) of a real-time listing may stray from the
@@ -35,7 +37,26 @@ const TOLERANCE: Duration = Duration::from_millis(250);
 /// Listings that measure (speed-ups, durations of CPU work): their text must match
 /// exactly, but every figure with a unit of time (`812 ms`, `1.2 s`) or a ratio
 /// (`1.97x`) is theirs to change from run to run. The page shows a real run's figures.
-const MEASURED: &[&str] = &["ch05-starving/threads"];
+const MEASURED: &[&str] = &[
+    "ch05-starving/threads",
+    "ch07-http-sync/fetch_sync",
+    "ch08-http-concurrent/join_set",
+    "ch08-http-concurrent/futures_unordered",
+    "ch08-http-concurrent/join_all",
+    "ch09-http-limited/semaphore",
+    "ch09-http-limited/buffer_unordered",
+    "ch09-http-limited/measure",
+];
+
+/// Listings whose lines come in an order that depends on the network or the threads,
+/// such as answers printed as they arrive: their lines are compared as a set (sorted).
+const UNORDERED: &[&str] = &[
+    "ch08-http-concurrent/join_set",
+    "ch08-http-concurrent/futures_unordered",
+    "ch08-http-concurrent/join_all",
+    "ch09-http-limited/semaphore",
+    "ch09-http-limited/buffer_unordered",
+];
 
 /// Listings that end with an error on purpose, and the exit code they end with.
 const EXIT_CODES: &[(&str, i32)] = &[("ch02-futures/poll_after_ready", 101)];
@@ -67,16 +88,6 @@ fn every_listing_prints_its_expected_output() {
     );
 }
 
-/// Builds every listing program, as `cargo run` would, and every benchmark.
-fn build_listings() {
-    let status = Command::new(env!("CARGO"))
-        .args(["build", "--workspace", "--bins", "--benches", "--quiet"])
-        .current_dir(root())
-        .status()
-        .expect("cargo runs");
-    assert!(status.success(), "the listings do not build");
-}
-
 /// Runs one listing and compares what it printed with its files.
 fn check(listing: &Listing) -> Result<(), String> {
     let id = listing.id();
@@ -104,8 +115,20 @@ fn check(listing: &Listing) -> Result<(), String> {
     } else {
         Figures::Exact
     };
-    compare(&listing.stdout_file(), &run.stdout, figures, true)?;
-    compare(&listing.stderr_file(), &run.stderr, figures, false)
+    let order = if UNORDERED.contains(&id.as_str()) {
+        Order::Any
+    } else {
+        Order::Same
+    };
+    compare(&listing.stdout_file(), &run.stdout, figures, order, true)?;
+    compare(&listing.stderr_file(), &run.stderr, figures, order, false)
+}
+
+/// Whether the lines of a run must come in the expected file's order.
+#[derive(Clone, Copy, PartialEq)]
+enum Order {
+    Same,
+    Any,
 }
 
 /// How the figures of a run must match the expected file.
@@ -193,16 +216,16 @@ fn read_all(pipe: &mut impl Read) -> String {
     text
 }
 
-/// Where cargo put the programs: beside this test's own `deps/` folder.
-fn target_dir() -> std::path::PathBuf {
-    let exe = std::env::current_exe().unwrap();
-    exe.parent().unwrap().parent().unwrap().to_path_buf()
-}
-
 /// Compares a run's output with its file, or rewrites the file under `BLESS=1`.
 /// A missing file is an empty expected output, except for standard output, which every
 /// listing must have.
-fn compare(file: &Path, actual: &str, figures: Figures, required: bool) -> Result<(), String> {
+fn compare(
+    file: &Path,
+    actual: &str,
+    figures: Figures,
+    order: Order,
+    required: bool,
+) -> Result<(), String> {
     if bless() {
         if actual.is_empty() && !required {
             let _ = std::fs::remove_file(file);
@@ -216,10 +239,10 @@ fn compare(file: &Path, actual: &str, figures: Figures, required: bool) -> Resul
         Err(_) if !required => String::new(),
         Err(err) => return Err(format!("{}: cannot read: {err}", relative(file))),
     };
-    let same = match figures {
-        Figures::Exact => expected == actual,
-        Figures::Close => same_within_tolerance(&expected, actual),
-        Figures::Free => split_figures(&expected).0 == split_figures(actual).0,
+    let same = if order == Order::Any {
+        same_text(&sorted_lines(&expected), &sorted_lines(actual), figures)
+    } else {
+        same_text(&expected, actual, figures)
     };
     if same {
         Ok(())
@@ -230,6 +253,22 @@ fn compare(file: &Path, actual: &str, figures: Figures, required: bool) -> Resul
             diff(file, &expected, actual)
         ))
     }
+}
+
+fn same_text(expected: &str, actual: &str, figures: Figures) -> bool {
+    match figures {
+        Figures::Exact => expected == actual,
+        Figures::Close => same_within_tolerance(expected, actual),
+        Figures::Free => split_figures(expected).0 == split_figures(actual).0,
+    }
+}
+
+/// The lines of a text in sorted order, figures masked first so that they do not
+/// decide the order.
+fn sorted_lines(text: &str) -> String {
+    let mut lines: Vec<&str> = text.lines().collect();
+    lines.sort_by_cached_key(|line| split_figures(line).0);
+    lines.iter().map(|line| format!("{line}\n")).collect()
 }
 
 /// The same text, with each figure in seconds or milliseconds within `TOLERANCE`.
@@ -296,6 +335,7 @@ fn every_listing_named_in_a_table_exists() {
     let named = REAL_TIME
         .iter()
         .chain(MEASURED)
+        .chain(UNORDERED)
         .chain(EXIT_CODES.iter().map(|(id, _)| id));
     for id in named {
         assert!(
@@ -303,6 +343,29 @@ fn every_listing_named_in_a_table_exists() {
             "tests/listings.rs names {id}, which does not exist"
         );
     }
+}
+
+#[test]
+fn unordered_lines_compare_as_a_set() {
+    let expected = "b\na 1 ms\nTotal time: 3 ms\n";
+    let shuffled = "a 2 ms\nTotal time: 9 ms\nb\n";
+    let missing = "a 2 ms\nTotal time: 9 ms\nc\n";
+    let sorted = |text| sorted_lines(text);
+    assert!(same_text(
+        &sorted(expected),
+        &sorted(shuffled),
+        Figures::Free
+    ));
+    assert!(!same_text(
+        &sorted(expected),
+        &sorted(missing),
+        Figures::Free
+    ));
+    assert!(!same_text(
+        &sorted(expected),
+        &sorted(shuffled),
+        Figures::Exact
+    ));
 }
 
 #[test]

@@ -3,6 +3,7 @@
 
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::process::Command;
 
 /// The repository's root, which holds `book.toml` and `listings/`.
 pub fn root() -> &'static Path {
@@ -45,11 +46,12 @@ impl Listing {
     }
 }
 
-/// The chapter packages: every folder under `listings/` but the support crate.
+/// The chapter packages: the folders under `listings/` named `chNN-...`. (The others,
+/// such as `support`, are crates the listings use.)
 pub fn chapters() -> Vec<PathBuf> {
     let mut dirs: Vec<PathBuf> = read_dir(&root().join("listings"))
         .into_iter()
-        .filter(|dir| dir.is_dir() && !dir.ends_with("support"))
+        .filter(|dir| dir.is_dir() && file_name(dir).starts_with("ch"))
         .collect();
     dirs.sort();
     dirs
@@ -104,4 +106,20 @@ pub fn diff(file: &Path, expected: &str, actual: &str) -> String {
         .unified_diff()
         .header(&relative(file), "this run")
         .to_string()
+}
+
+/// Builds every listing program, as `cargo run` would, and every benchmark.
+pub fn build_listings() {
+    let status = Command::new(env!("CARGO"))
+        .args(["build", "--workspace", "--bins", "--benches", "--quiet"])
+        .current_dir(root())
+        .status()
+        .expect("cargo runs");
+    assert!(status.success(), "the listings do not build");
+}
+
+/// Where cargo put the programs: beside this test's own `deps/` folder.
+pub fn target_dir() -> PathBuf {
+    let exe = std::env::current_exe().unwrap();
+    exe.parent().unwrap().parent().unwrap().to_path_buf()
 }

@@ -4,6 +4,7 @@
 //! - [`init_logging`] makes `tracing::info!("Hello")` print `0.000s main Hello`:
 //!   seconds since the program started, the thread's name, the message.
 //! - [`Timer`] prints `Total time: N ms` when it goes out of scope.
+//! - [`Report`] makes `main` end on an error with one line that says why.
 //!
 //! Both read tokio's clock. When the environment variable `PAUSE_CLOCK` is `1` and
 //! the listing runs on a current-thread runtime, [`init_logging`] pauses that clock:
@@ -11,6 +12,7 @@
 //! next timer when none has. A one-second sleep takes no real time and every
 //! figure printed is exact. The book's tests run listings that way.
 
+use std::error::Error;
 use std::fmt;
 
 use tokio::runtime::{Handle, RuntimeFlavor};
@@ -91,5 +93,37 @@ impl Drop for Timer {
     fn drop(&mut self) {
         let ms = self.start.elapsed().as_secs_f64() * 1000.0;
         println!("Total time: {ms:.3} ms");
+    }
+}
+
+/// An error for `main` to return: the program then prints `Error: ` and the error with
+/// its causes on one line, and exits with code 1.
+///
+/// ```
+/// fn main() -> Result<(), course_support::Report> {
+///     let port: u16 = "8080".parse()?; // On "80a", prints `Error: invalid digit found in string`
+///     # let _ = port;
+///     Ok(())
+/// }
+/// ```
+pub struct Report(Box<dyn Error + Send + Sync>);
+
+impl<E: Into<Box<dyn Error + Send + Sync>>> From<E> for Report {
+    fn from(error: E) -> Self {
+        Report(error.into())
+    }
+}
+
+// `main` prints the error it returns with `Debug`: make that the whole chain of causes,
+// `error sending request: connection refused`, rather than a nested struct.
+impl fmt::Debug for Report {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.0)?;
+        let mut source = self.0.source();
+        while let Some(cause) = source {
+            write!(f, ": {cause}")?;
+            source = cause.source();
+        }
+        Ok(())
     }
 }
