@@ -20,9 +20,13 @@ use common::{build_listings, target_dir};
 /// machine under another.
 static TAKE_TURNS: Mutex<()> = Mutex::new(());
 
-/// Serves `router` on 127.0.0.1, on a thread and runtime of its own, until the test
-/// process ends; returns its URL.
-fn start(router: Router) -> String {
+/// Runs `serve` on a listener bound to 127.0.0.1, on a thread and runtime of its own,
+/// until the test process ends; returns the listener's URL.
+fn start<F, S>(serve: F) -> String
+where
+    F: FnOnce(tokio::net::TcpListener) -> S + Send + 'static,
+    S: Future<Output = ()>,
+{
     let listener = TcpListener::bind("127.0.0.1:0").unwrap();
     listener.set_nonblocking(true).unwrap();
     let url = format!("http://{}", listener.local_addr().unwrap());
@@ -32,30 +36,21 @@ fn start(router: Router) -> String {
             .build()
             .unwrap();
         runtime.block_on(async {
-            let listener = tokio::net::TcpListener::from_std(listener).unwrap();
-            axum::serve(listener, router).await.unwrap();
+            serve(tokio::net::TcpListener::from_std(listener).unwrap()).await;
         });
     });
     url
 }
 
+/// Serves `router` with axum; returns its URL.
+fn start_router(router: Router) -> String {
+    start(|listener| async move { axum::serve(listener, router).await.unwrap() })
+}
+
 /// Starts the book's quote service with the given latency; returns its URL.
 fn start_quote_service(latency: Duration) -> String {
-    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
-    listener.set_nonblocking(true).unwrap();
-    let url = format!("http://{}", listener.local_addr().unwrap());
-    thread::spawn(move || {
-        let runtime = tokio::runtime::Builder::new_current_thread()
-            .enable_all()
-            .build()
-            .unwrap();
-        runtime.block_on(async {
-            let listener = tokio::net::TcpListener::from_std(listener).unwrap();
-            let config = quote_service::Config { latency, seed: 1 };
-            quote_service::serve(listener, config).await.unwrap();
-        });
-    });
-    url
+    let config = quote_service::Config { latency, seed: 1 };
+    start(move |listener| async move { quote_service::serve(listener, config).await.unwrap() })
 }
 
 fn max_in_flight(url: &str) -> u64 {
@@ -180,11 +175,12 @@ fn a_listing_that_gets_no_quote_says_why_in_one_line() {
         format!("http://{}", listener.local_addr().unwrap())
         // The listener closes here: nothing answers on that port any more.
     };
-    let failing = start(Router::new().route(
+    let failing = start_router(Router::new().route(
         "/api/random",
         get(|| async { StatusCode::INTERNAL_SERVER_ERROR }),
     ));
-    let nonsense = start(Router::new().route("/api/random", get(|| async { "not a quote" })));
+    let nonsense =
+        start_router(Router::new().route("/api/random", get(|| async { "not a quote" })));
     let cases = [
         (nobody.as_str(), "Connection refused"),
         (failing.as_str(), "500 Internal Server Error"),
