@@ -1,6 +1,6 @@
 //! Checks of the book itself: every include resolves to something, every listing appears
 //! in a chapter, no Rust code is pasted into a chapter, the commands shown exist, and
-//! the book builds with mdBook 0.5.4 without a warning.
+//! the book builds with mdBook 0.5.4 without a warning, and its internal links and anchors resolve.
 
 mod common;
 
@@ -278,10 +278,80 @@ fn the_book_builds_with_mdbook_without_a_warning() {
             "{page} holds a directive mdBook did not expand"
         );
     }
+    let broken = broken_links(out.path());
+    assert!(
+        broken.is_empty(),
+        "broken links in the built book:\n{}",
+        broken.join("\n")
+    );
+
     let search_index = read_dir(out.path())
         .iter()
         .any(|file| common::file_name(file).starts_with("searchindex"));
     assert!(search_index, "no search index was built");
+}
+
+/// Every `href` of the built book's pages that points inside the book at a page that
+/// does not exist, or at an anchor (`#id`) that the page does not have.
+fn broken_links(site: &std::path::Path) -> Vec<String> {
+    // `site-url = "/async-rust-course/"` in book.toml
+    let config = fs::read_to_string(root().join("book.toml")).unwrap();
+    let site_url = config
+        .lines()
+        .find_map(|line| line.strip_prefix("site-url = "))
+        .expect("book.toml sets site-url")
+        .trim_matches('"');
+    let pages: Vec<PathBuf> = read_dir(site)
+        .into_iter()
+        .filter(|path| path.extension().is_some_and(|ext| ext == "html"))
+        .collect();
+    let mut broken = Vec::new();
+    for page in &pages {
+        let html = fs::read_to_string(page).unwrap();
+        for link in attribute_values(&html, "href") {
+            let external = link.contains("://") || link.starts_with("mailto:");
+            if external || link.starts_with("javascript:") || link.is_empty() {
+                continue;
+            }
+            let (file, anchor) = link.split_once('#').unwrap_or((link.as_str(), ""));
+            let target = if file.is_empty() {
+                page.clone()
+            } else if let Some(in_site) = file.strip_prefix(site_url) {
+                // An absolute link, as the 404 page has: the site lives under `site-url`.
+                site.join(in_site)
+                    .join(if in_site.is_empty() { "index.html" } else { "" })
+            } else {
+                page.parent().unwrap().join(file)
+            };
+            let Ok(text) = fs::read_to_string(&target) else {
+                if !target.exists() {
+                    broken.push(format!(
+                        "{}: {link} (no such file)",
+                        common::file_name(page)
+                    ));
+                }
+                continue;
+            };
+            let has_anchor =
+                anchor.is_empty() || attribute_values(&text, "id").iter().any(|id| *id == anchor);
+            if !has_anchor {
+                broken.push(format!(
+                    "{}: {link} (no such anchor)",
+                    common::file_name(page)
+                ));
+            }
+        }
+    }
+    broken
+}
+
+/// The values of every `name="..."` attribute in an HTML text.
+fn attribute_values(html: &str, name: &str) -> Vec<String> {
+    let marker = format!(" {name}=\"");
+    html.split(&marker)
+        .skip(1)
+        .filter_map(|rest| rest.split_once('"').map(|(value, _)| value.to_string()))
+        .collect()
 }
 
 /// A log writer that keeps what it is given.
