@@ -141,6 +141,8 @@ fn every_listing_output_and_message_is_in_a_chapter() {
         shown.extend(read_dir(&chapter.join("src/bin")));
         shown.extend(read_dir(&chapter.join("output")));
         shown.extend(read_dir(&chapter.join("mistakes")));
+        shown.extend(read_dir(&chapter.join("lints")));
+        shown.extend(read_dir(&chapter.join("measured")));
     }
     assert!(!shown.is_empty(), "no listing found");
     let missing: Vec<String> = shown

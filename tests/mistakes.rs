@@ -5,8 +5,11 @@
 //! `listings/<chapter>/src/bin/<name>_fixed.rs`, is an ordinary listing: it must compile,
 //! and `tests/listings.rs` checks what it prints.
 //!
-//! The messages belong to the toolchain pinned in `rust-toolchain.toml`. When it moves,
-//! `BLESS=1 cargo test --test mistakes` rewrites them; read the diff before committing.
+//! The messages belong to the toolchain pinned in `rust-toolchain.toml`, and to the
+//! dependencies' versions in `Cargo.lock` where a message quotes them. When either moves,
+//! `TRYBUILD=overwrite cargo test --test mistakes` (or `BLESS=1`) rewrites the messages
+//! that changed, and `TRYBUILD=overwrite cargo test --test lints` those of clippy (see
+//! `tests/lints.rs`); read the diff before committing, and the pages that include them.
 
 mod common;
 

@@ -11,12 +11,18 @@
 //! time then stands still while any task has work to do and jumps straight to the
 //! next timer when none has. A one-second sleep takes no real time and every
 //! figure printed is exact. The book's tests run listings that way.
+//!
+//! [`spawn_watched`] and [`spawn_heartbeat`] catch code that blocks its thread, as
+//! asyncio's debug mode does.
 
 use std::error::Error;
 use std::fmt;
+use std::panic::Location;
+use std::time::Duration;
 
 use tokio::runtime::{Handle, RuntimeFlavor};
-use tokio::time::Instant;
+use tokio::task::JoinHandle;
+use tokio::time::{Instant, MissedTickBehavior};
 use tracing::{Event, Subscriber};
 use tracing_subscriber::fmt::format::Writer;
 use tracing_subscriber::fmt::{FmtContext, FormatEvent, FormatFields};
@@ -127,3 +133,89 @@ impl fmt::Debug for Report {
         Ok(())
     }
 }
+
+// # Watching for blocking code
+//
+// asyncio's debug mode logs `Executing <Task ...> took 1.001 seconds` when one step of a
+// task holds the event loop too long. Here are two ways to get that in tokio:
+// - `spawn_watched` times every poll of one task, and names the task and the line that
+//   spawned it;
+// - `spawn_heartbeat` starts a task that expects to run on a fixed beat, and counts the
+//   beats it missed: it notices blocking in any task of its thread, watched or not.
+
+// ANCHOR: watched
+/// The longest poll [`watched`] lets pass: asyncio's default `slow_callback_duration`.
+pub const SLOW_POLL: Duration = Duration::from_millis(100);
+
+/// Spawns `future` as a task, as `tokio::spawn` does, and logs a warning for each poll of
+/// it that takes longer than [`SLOW_POLL`], naming the task and this call's place in the
+/// source:
+///
+/// `slow poll: task hello, spawned at src/main.rs:12:5, took 1.001s`
+///
+/// ```no_run
+/// # #[tokio::main] async fn main() {
+/// let task = course_support::spawn_watched("hello", async {
+///     std::thread::sleep(std::time::Duration::from_secs(1)); // Reported
+/// });
+/// task.await.unwrap();
+/// # }
+/// ```
+#[track_caller]
+pub fn spawn_watched<F>(name: &'static str, future: F) -> JoinHandle<F::Output>
+where
+    F: Future + Send + 'static,
+    F::Output: Send + 'static,
+{
+    tokio::spawn(watched(name, future))
+}
+
+/// Wraps `future` so that each of its polls longer than [`SLOW_POLL`] logs a warning,
+/// naming it `name` and placing it where `watched` (or [`spawn_watched`]) was called.
+#[track_caller]
+pub fn watched<F: Future>(name: &'static str, future: F) -> impl Future<Output = F::Output> {
+    let spawned_at = Location::caller();
+    async move {
+        let mut future = std::pin::pin!(future);
+        std::future::poll_fn(|context| {
+            // The real clock: a blocking call does not move tokio's paused one.
+            let start = std::time::Instant::now();
+            let poll = future.as_mut().poll(context);
+            let took = start.elapsed();
+            if took > SLOW_POLL {
+                tracing::warn!(
+                    "slow poll: task {name}, spawned at {spawned_at}, took {:.3}s",
+                    took.as_secs_f64()
+                );
+            }
+            poll
+        })
+        .await
+    }
+}
+// ANCHOR_END: watched
+
+// ANCHOR: heartbeat
+/// Spawns a task that wakes every `period` and logs a warning when it wakes a whole
+/// period late or more, with the number of beats it missed: something held its thread.
+///
+/// It watches the thread it runs on: on a current-thread runtime, every task.
+pub fn spawn_heartbeat(period: Duration) -> JoinHandle<()> {
+    tokio::spawn(async move {
+        let mut beats = tokio::time::interval(period);
+        // After a stall, wait for the next beat on the schedule: no burst of late ones.
+        beats.set_missed_tick_behavior(MissedTickBehavior::Skip);
+        loop {
+            let due = beats.tick().await;
+            let late = due.elapsed();
+            let missed = late.as_nanos() / period.as_nanos();
+            if missed > 0 {
+                tracing::warn!(
+                    "heartbeat: {missed} beats missed, woke {:.3}s late",
+                    late.as_secs_f64()
+                );
+            }
+        }
+    })
+}
+// ANCHOR_END: heartbeat

@@ -1,0 +1,108 @@
+//! Chapter 10's promise that its listings leave no process running behind them.
+//!
+//! Each listing runs in a process group of its own, and every program it starts joins
+//! that group (none of them asks for another). Once the listing has exited, no live
+//! process may be left in the group. A second test makes sure the check can fail: a
+//! shell that starts `sleep` in the background and exits does leave one. (A `tee` whose
+//! input is a pipe from the listing cannot outlive it: the pipe closes when the listing
+//! exits, and `tee` exits at the end of its input. A `sleep` has no such tie, which is
+//! why `kill_on_drop` matters for it.)
+
+mod common;
+
+use std::fs;
+use std::os::unix::process::CommandExt;
+use std::process::{Command, Stdio};
+use std::thread;
+use std::time::{Duration, Instant};
+
+use common::{build_listings, listings, target_dir};
+
+const CHAPTER: &str = "ch10-subprocesses";
+
+/// How long a process killed as its parent exited may take to die.
+const GRACE: Duration = Duration::from_secs(2);
+
+/// The live processes (zombies left out) in the process group `group`, as
+/// `pid (command)`.
+fn live_members(group: u32) -> Vec<(u32, String)> {
+    let mut members = Vec::new();
+    for entry in fs::read_dir("/proc").unwrap().flatten() {
+        let Ok(pid) = entry.file_name().to_string_lossy().parse::<u32>() else {
+            continue; // Not a process.
+        };
+        let Ok(stat) = fs::read_to_string(entry.path().join("stat")) else {
+            continue; // It has just exited.
+        };
+        // `pid (command) state ppid pgrp ...`; the command may hold spaces or
+        // brackets, so the fields start after the last `)`.
+        let Some((name, rest)) = stat.rsplit_once(')') else {
+            continue;
+        };
+        let fields: Vec<&str> = rest.split_whitespace().collect();
+        let (state, pgrp) = (fields[0], fields[2]);
+        if pgrp == group.to_string() && !matches!(state, "Z" | "X") {
+            members.push((pid, format!("{name})")));
+        }
+    }
+    members
+}
+
+/// Runs `command` to its end in a new process group; returns the processes of that
+/// group still alive `GRACE` after it exited, after killing them.
+fn left_running(command: &mut Command) -> Vec<String> {
+    let mut child = command
+        .process_group(0) // A new group, numbered after the child's pid.
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let group = child.id();
+    let status = child.wait().unwrap();
+    assert!(status.success(), "{command:?} failed: {status}");
+    let deadline = Instant::now() + GRACE;
+    let mut members = live_members(group);
+    while !members.is_empty() && Instant::now() < deadline {
+        thread::sleep(Duration::from_millis(20));
+        members = live_members(group);
+    }
+    // Leave nothing behind ourselves.
+    for (pid, _) in &members {
+        let _ = Command::new("kill")
+            .args(["-KILL", &pid.to_string()])
+            .status();
+    }
+    members.into_iter().map(|(_, name)| name).collect()
+}
+
+#[test]
+fn no_listing_of_chapter_10_leaves_a_process_running() {
+    build_listings();
+    let names: Vec<String> = listings()
+        .into_iter()
+        .filter(|listing| listing.chapter == CHAPTER)
+        .map(|listing| listing.name)
+        .collect();
+    assert!(!names.is_empty(), "no listing in {CHAPTER}");
+    // On the paused clock, as `tests/listings.rs` runs them, and on the real one, as
+    // `cargo run` does.
+    for name in &names {
+        for paused in ["1", "0"] {
+            let mut command = Command::new(target_dir().join(name));
+            command.env("PAUSE_CLOCK", paused);
+            let left = left_running(&mut command);
+            assert!(
+                left.is_empty(),
+                "{name} (PAUSE_CLOCK={paused}) left these running: {left:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn the_check_finds_a_process_left_running() {
+    let left = left_running(Command::new("sh").args(["-c", "sleep 600 &"]));
+    assert_eq!(left.len(), 1, "{left:?}");
+    assert!(left[0].ends_with("(sleep)"), "{left:?}");
+}
