@@ -6,11 +6,9 @@ mod common;
 
 use std::collections::BTreeSet;
 use std::fs;
-use std::io;
 use std::path::PathBuf;
-use std::sync::{Arc, Mutex};
 
-use common::{chapters, read_dir, relative, root};
+use common::{Log, chapters, read_dir, relative, root};
 
 /// An `{{#include ...}}` or `{{#rustdoc_include ...}}` in a chapter.
 struct Include {
@@ -261,7 +259,7 @@ fn the_book_builds_with_mdbook_without_a_warning() {
         .finish();
     let built = tracing::subscriber::with_default(subscriber, || book.build());
     built.expect("the book builds");
-    let warnings = String::from_utf8(log.0.lock().unwrap().clone()).unwrap();
+    let warnings = log.text();
     assert!(
         warnings.is_empty(),
         "mdBook warned while building:\n{warnings}"
@@ -354,25 +352,4 @@ fn attribute_values(html: &str, name: &str) -> Vec<String> {
         .skip(1)
         .filter_map(|rest| rest.split_once('"').map(|(value, _)| value.to_string()))
         .collect()
-}
-
-/// A log writer that keeps what it is given.
-#[derive(Clone, Default)]
-struct Log(Arc<Mutex<Vec<u8>>>);
-
-impl io::Write for Log {
-    fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
-        self.0.lock().unwrap().extend_from_slice(bytes);
-        Ok(bytes.len())
-    }
-    fn flush(&mut self) -> io::Result<()> {
-        Ok(())
-    }
-}
-
-impl<'a> tracing_subscriber::fmt::MakeWriter<'a> for Log {
-    type Writer = Log;
-    fn make_writer(&'a self) -> Log {
-        self.clone()
-    }
 }

@@ -7,12 +7,14 @@
 //! the end of a stream, a line in its log). The one time limit only turns a hang into a
 //! failure.
 
+mod common;
+
 use std::io;
 use std::net::SocketAddr;
-use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use ch14_sockets::{MAX_LINE, Server};
+use common::Log;
 use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
 use tokio::net::TcpStream;
 
@@ -56,9 +58,6 @@ async fn assert_served(address: SocketAddr) {
 
 /// What the server logs, captured for the test that calls [`Log::capture`]. The tests
 /// run on a current-thread runtime, so the server's tasks log on the test's thread.
-#[derive(Clone, Default)]
-struct Log(Arc<Mutex<Vec<u8>>>);
-
 impl Log {
     fn capture() -> (Log, tracing::subscriber::DefaultGuard) {
         let log = Log::default();
@@ -70,32 +69,11 @@ impl Log {
         (log, tracing::subscriber::set_default(subscriber))
     }
 
-    fn text(&self) -> String {
-        String::from_utf8_lossy(&self.0.lock().unwrap()).into_owned()
-    }
-
     /// Lets the server run until it has logged `text`.
     async fn wait_for(&self, text: &str) {
         while !self.text().contains(text) {
             tokio::task::yield_now().await;
         }
-    }
-}
-
-impl io::Write for Log {
-    fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
-        self.0.lock().unwrap().extend_from_slice(bytes);
-        Ok(bytes.len())
-    }
-    fn flush(&mut self) -> io::Result<()> {
-        Ok(())
-    }
-}
-
-impl<'a> tracing_subscriber::fmt::MakeWriter<'a> for Log {
-    type Writer = Log;
-    fn make_writer(&'a self) -> Log {
-        self.clone()
     }
 }
 
