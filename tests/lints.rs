@@ -17,7 +17,7 @@ mod common;
 
 use std::path::PathBuf;
 
-use common::{bless, chapters, read_dir, relative};
+use common::{bless, chapters, must_not_compile};
 
 #[test]
 fn each_blocking_call_is_flagged_by_clippy_with_its_pinned_message() {
@@ -32,20 +32,7 @@ fn each_blocking_call_is_flagged_by_clippy_with_its_pinned_message() {
 
     let mut checked = 0;
     for chapter in chapters() {
-        let mut lints = Vec::new();
-        for file in read_dir(&chapter.join("lints")) {
-            if file.extension().is_some_and(|ext| ext == "rs") {
-                let name = file.file_stem().unwrap().to_string_lossy();
-                let twin = chapter.join(format!("src/bin/{name}_fixed.rs"));
-                assert!(
-                    twin.exists(),
-                    "{}: no fixed twin at {}",
-                    relative(&file),
-                    relative(&twin)
-                );
-                lints.push(file);
-            }
-        }
+        let lints = must_not_compile(&chapter, "lints");
         if lints.is_empty() {
             continue;
         }

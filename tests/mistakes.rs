@@ -13,26 +13,14 @@
 
 mod common;
 
-use common::{bless, chapters, read_dir, relative};
+use common::{bless, chapters, must_not_compile};
 
 #[test]
 fn each_mistake_fails_to_compile_with_its_pinned_message() {
-    let mut mistakes = Vec::new();
-    for chapter in chapters() {
-        for file in read_dir(&chapter.join("mistakes")) {
-            if file.extension().is_some_and(|ext| ext == "rs") {
-                let name = file.file_stem().unwrap().to_string_lossy();
-                let twin = chapter.join(format!("src/bin/{name}_fixed.rs"));
-                assert!(
-                    twin.exists(),
-                    "{}: no fixed twin at {}",
-                    relative(&file),
-                    relative(&twin)
-                );
-                mistakes.push(file);
-            }
-        }
-    }
+    let mistakes: Vec<_> = chapters()
+        .iter()
+        .flat_map(|chapter| must_not_compile(chapter, "mistakes"))
+        .collect();
     assert!(
         !mistakes.is_empty(),
         "no mistake found under listings/*/mistakes/"

@@ -152,3 +152,23 @@ impl<'a> tracing_subscriber::fmt::MakeWriter<'a> for Log {
         self.clone()
     }
 }
+
+/// The `.rs` files in `chapter/<folder>` (`mistakes`, `lints`): code that must not
+/// compile. Each must have its fixed twin, `src/bin/<name>_fixed.rs`, an ordinary listing.
+pub fn must_not_compile(chapter: &Path, folder: &str) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    for file in read_dir(&chapter.join(folder)) {
+        if file.extension().is_some_and(|ext| ext == "rs") {
+            let name = file.file_stem().unwrap().to_string_lossy();
+            let twin = chapter.join(format!("src/bin/{name}_fixed.rs"));
+            assert!(
+                twin.exists(),
+                "{}: no fixed twin at {}",
+                relative(&file),
+                relative(&twin)
+            );
+            files.push(file);
+        }
+    }
+    files
+}
