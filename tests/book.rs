@@ -6,7 +6,7 @@ mod common;
 
 use std::collections::BTreeSet;
 use std::fs;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use common::{Log, chapters, read_dir, relative, root};
 
@@ -31,30 +31,37 @@ fn includes() -> Vec<Include> {
     let mut all = Vec::new();
     for page in chapter_files() {
         let text = fs::read_to_string(&page).unwrap();
-        for (number, line) in text.lines().enumerate() {
-            let mut rest = line;
-            while let Some(start) = rest.find("{{#") {
-                let escaped = rest[..start].ends_with('\\');
-                let directive = &rest[start + 3..];
-                let end = directive.find("}}").unwrap_or(directive.len());
-                rest = &directive[end..];
-                let Some((kind, argument)) = directive[..end].trim().split_once(' ') else {
-                    continue;
-                };
-                if escaped || !matches!(kind, "include" | "rustdoc_include") {
-                    continue;
-                }
-                let (path, part) = match argument.trim().split_once(':') {
-                    Some((path, part)) => (path, Some(part.to_string())),
-                    None => (argument.trim(), None),
-                };
-                all.push(Include {
-                    place: format!("{}:{}", relative(&page), number + 1),
-                    file: page.parent().unwrap().join(path),
-                    part,
-                });
-            }
+        for (index, line) in text.lines().enumerate() {
+            all.extend(includes_in(&page, index + 1, line));
         }
+    }
+    all
+}
+
+/// The includes on line `number` of a page.
+fn includes_in(page: &Path, number: usize, line: &str) -> Vec<Include> {
+    let mut all = Vec::new();
+    let mut rest = line;
+    while let Some(start) = rest.find("{{#") {
+        let escaped = rest[..start].ends_with('\\');
+        let directive = &rest[start + 3..];
+        let end = directive.find("}}").unwrap_or(directive.len());
+        rest = &directive[end..];
+        let Some((kind, argument)) = directive[..end].trim().split_once(' ') else {
+            continue;
+        };
+        if escaped || !matches!(kind, "include" | "rustdoc_include") {
+            continue;
+        }
+        let (path, part) = match argument.trim().split_once(':') {
+            Some((path, part)) => (path, Some(part.to_string())),
+            None => (argument.trim(), None),
+        };
+        all.push(Include {
+            place: format!("{}:{number}", relative(page)),
+            file: page.parent().unwrap().join(path),
+            part,
+        });
     }
     all
 }
@@ -141,6 +148,7 @@ fn every_listing_output_and_message_is_in_a_chapter() {
         shown.extend(read_dir(&chapter.join("mistakes")));
         shown.extend(read_dir(&chapter.join("lints")));
         shown.extend(read_dir(&chapter.join("measured")));
+        shown.extend(read_dir(&chapter.join("timelines")));
     }
     assert!(!shown.is_empty(), "no listing found");
     let missing: Vec<String> = shown
@@ -155,12 +163,38 @@ fn every_listing_output_and_message_is_in_a_chapter() {
     );
 }
 
-/// A fenced block of Rust must include its code from a listing. One that cannot (say, a
-/// signature quoted for reading) needs `<!-- inline rust: <the reason> -->` on the line
-/// before its fence.
-#[test]
-fn no_rust_is_pasted_into_a_chapter() {
-    let mut pasted = Vec::new();
+/// A fenced code block of a chapter.
+struct Block {
+    /// The chapter and the line of the opening fence, for messages.
+    place: String,
+    page: PathBuf,
+    /// The line number of the opening fence.
+    fence: usize,
+    /// What follows the fence: `rust,noplayground`.
+    info: String,
+    lines: Vec<String>,
+    /// The line before the fence.
+    before: String,
+}
+
+impl Block {
+    fn language(&self) -> &str {
+        self.info.split([',', ' ']).next().unwrap_or("")
+    }
+
+    fn has(&self, attribute: &str) -> bool {
+        self.info.split([',', ' ']).any(|word| word == attribute)
+    }
+
+    fn includes(&self) -> bool {
+        self.lines
+            .iter()
+            .any(|line| line.contains("{{#include") || line.contains("{{#rustdoc_include"))
+    }
+}
+
+fn code_blocks() -> Vec<Block> {
+    let mut blocks = Vec::new();
     for page in chapter_files() {
         let text = fs::read_to_string(&page).unwrap();
         let lines: Vec<&str> = text.lines().collect();
@@ -175,31 +209,148 @@ fn no_rust_is_pasted_into_a_chapter() {
                 continue;
             };
             let fence = &line[..3];
-            let language = info.split([',', ' ']).next().unwrap_or("");
             let body_end = (index + 1..lines.len())
                 .find(|&end| lines[end].trim_start().starts_with(fence))
                 .unwrap_or(lines.len());
-            let body = &lines[index + 1..body_end];
-            let includes = body
-                .iter()
-                .any(|line| line.contains("{{#include") || line.contains("{{#rustdoc_include"));
-            let excused = index > 0
-                && lines[index - 1]
-                    .trim()
-                    .strip_prefix("<!-- inline rust:")
-                    .is_some_and(|reason| reason.trim_end_matches("-->").trim().len() > 3);
-            if language == "rust" && !includes && !excused {
-                pasted.push(format!("{}:{}", relative(&page), index + 1));
-            }
+            blocks.push(Block {
+                place: format!("{}:{}", relative(&page), index + 1),
+                page: page.clone(),
+                fence: index + 1,
+                info: info.trim().to_string(),
+                lines: lines[index + 1..body_end]
+                    .iter()
+                    .map(|line| line.to_string())
+                    .collect(),
+                before: if index > 0 {
+                    lines[index - 1].trim().to_string()
+                } else {
+                    String::new()
+                },
+            });
             index = body_end + 1;
         }
     }
+    blocks
+}
+
+/// A fenced block of Rust must include its code from a listing. One that cannot (say, a
+/// signature quoted for reading) needs `<!-- inline rust: <the reason> -->` on the line
+/// before its fence.
+#[test]
+fn no_rust_is_pasted_into_a_chapter() {
+    let pasted: Vec<String> = code_blocks()
+        .into_iter()
+        .filter(|block| block.language() == "rust" && !block.includes())
+        // Excused: a reason of more than a few letters.
+        .filter(|block| {
+            block
+                .before
+                .strip_prefix("<!-- inline rust:")
+                .is_none_or(|reason| reason.trim_end_matches("-->").trim().len() <= 3)
+        })
+        .map(|block| block.place)
+        .collect();
     assert!(
         pasted.is_empty(),
         "Rust written inline in a chapter; include it from a listing instead, or put \
          `<!-- inline rust: <reason> -->` on the line before:\n{}",
         pasted.join("\n")
     );
+}
+
+/// The crates of the Rust playground that the listings use; a listing that needs any
+/// other (the support crate, the quote service, a chapter's library) cannot run there.
+const PLAYGROUND_CRATES: &[&str] = &["tokio", "futures", "tracing"];
+
+/// A Rust block without `noplayground` gets mdBook's Run button, which sends the block's
+/// code, hidden lines too, to the Rust playground. So it must be a whole program, from a
+/// listing, that uses no crate the playground lacks. The others show the local command.
+#[test]
+fn every_runnable_block_is_a_whole_program_the_playground_can_build() {
+    let mut runnable = 0;
+    let mut problems = Vec::new();
+    for block in code_blocks() {
+        if block.language() != "rust" || block.has("noplayground") || !block.includes() {
+            continue;
+        }
+        runnable += 1;
+        let mut code = Vec::new();
+        let mut files = Vec::new();
+        for (index, line) in block.lines.iter().enumerate() {
+            for include in includes_in(&block.page, block.fence + 1 + index, line) {
+                files.push(include.file.clone());
+                if line.contains("{{#rustdoc_include") {
+                    // The whole file goes to the playground, the lines outside the
+                    // anchor hidden.
+                    let whole = Include {
+                        part: None,
+                        ..include
+                    };
+                    code.extend(included_lines(&whole).unwrap_or_default());
+                } else {
+                    code.extend(included_lines(&include).unwrap_or_default());
+                }
+            }
+        }
+        let code = code.join("\n");
+        if !code.contains("fn main(") {
+            problems.push(format!(
+                "{}: not a whole program (no `fn main`)",
+                block.place
+            ));
+        }
+        for krate in files
+            .iter()
+            .flat_map(|file| crates_off_the_playground(file))
+        {
+            if uses_crate(&code, &krate) {
+                problems.push(format!(
+                    "{}: uses `{krate}`, which the playground lacks (mark it `noplayground`)",
+                    block.place
+                ));
+            }
+        }
+    }
+    assert!(runnable > 0, "no listing can run on the playground");
+    assert!(
+        problems.is_empty(),
+        "Rust blocks with a Run button that cannot run on the playground:\n{}",
+        problems.join("\n")
+    );
+}
+
+/// The crates a listing's package may use that the playground lacks: its dependencies
+/// (less those of `PLAYGROUND_CRATES`), and the package's own library if it has one.
+fn crates_off_the_playground(listing: &Path) -> Vec<String> {
+    let Some(package) = listing
+        .ancestors()
+        .find(|dir| dir.join("Cargo.toml").is_file())
+    else {
+        return Vec::new();
+    };
+    let manifest = fs::read_to_string(package.join("Cargo.toml")).unwrap();
+    let mut crates = Vec::new();
+    let mut in_dependencies = false;
+    for line in manifest.lines() {
+        let line = line.trim();
+        if line.starts_with('[') {
+            in_dependencies = line == "[dependencies]";
+        } else if in_dependencies && !line.is_empty() && !line.starts_with('#') {
+            let name = line.split(['=', '.', ' ']).next().unwrap_or("");
+            crates.push(name.replace('-', "_"));
+        }
+    }
+    if package.join("src/lib.rs").is_file() {
+        crates.push(common::file_name(package).replace('-', "_"));
+    }
+    crates.retain(|krate| !PLAYGROUND_CRATES.contains(&krate.as_str()));
+    crates
+}
+
+/// Whether the code names `krate` as the first segment of a path or in a `use`.
+fn uses_crate(code: &str, krate: &str) -> bool {
+    code.match_indices(&format!("{krate}::"))
+        .any(|(at, _)| !code[..at].ends_with(|c: char| c.is_alphanumeric() || c == '_' || c == ':'))
 }
 
 #[test]
@@ -352,4 +503,92 @@ fn attribute_values(html: &str, name: &str) -> Vec<String> {
         .skip(1)
         .filter_map(|rest| rest.split_once('"').map(|(value, _)| value.to_string()))
         .collect()
+}
+
+/// Chapters 1 to 16 each end with an exercise: its last section, `## Exercise: …`, shows
+/// the starter of `src/bin/exNN_<name>.rs` (code with a `todo!()` for the reader) and
+/// hides the solution, from the same file, in `<details>`. The file is an ordinary
+/// listing, so `cargo test` runs the solution and checks what it prints.
+#[test]
+fn chapters_1_to_16_end_with_an_exercise_and_hide_its_solution() {
+    let mut problems = Vec::new();
+    for number in 1..=16 {
+        let prefix = format!("ch{number:02}-");
+        let Some(page) = chapter_files()
+            .into_iter()
+            .find(|page| common::file_name(page).starts_with(&prefix))
+        else {
+            problems.push(format!("no chapter {prefix}*.md"));
+            continue;
+        };
+        let text = fs::read_to_string(&page).unwrap();
+        let place = relative(&page);
+        let Some(last) = text
+            .rsplit("\n## ")
+            .next()
+            .filter(|_| text.contains("\n## "))
+        else {
+            problems.push(format!("{place}: no section"));
+            continue;
+        };
+        if !last.starts_with("Exercise: ") {
+            problems.push(format!("{place}: the last section is not `## Exercise: …`"));
+            continue;
+        }
+        let exercise = format!("/src/bin/ex{number:02}_");
+        let include_of = |anchor: &str| {
+            last.lines().position(|line| {
+                line.contains("{{#include")
+                    && line.contains(&exercise)
+                    && line.ends_with(&format!(":{anchor}}}}}"))
+            })
+        };
+        let lines: Vec<&str> = last.lines().collect();
+        let (Some(starter), Some(solution)) = (include_of("starter"), include_of("solution"))
+        else {
+            problems.push(format!(
+                "{place}: the exercise does not include the `starter` and `solution` of an \
+                 `ex{number:02}_*.rs` listing"
+            ));
+            continue;
+        };
+        let opened = lines[..solution]
+            .iter()
+            .rposition(|line| line.trim() == "<details>");
+        let closed = lines[solution..]
+            .iter()
+            .position(|line| line.trim() == "</details>");
+        if opened.is_none_or(|at| at < starter) || closed.is_none() {
+            problems.push(format!("{place}: the solution is not inside `<details>`"));
+        }
+        let file = page.parent().unwrap().join(
+            lines[starter]
+                .split("{{#include ")
+                .nth(1)
+                .and_then(|rest| rest.split(':').next())
+                .unwrap_or(""),
+        );
+        let part = |anchor: &str| {
+            included_lines(&Include {
+                place: place.clone(),
+                file: file.clone(),
+                part: Some(anchor.to_string()),
+            })
+            .unwrap_or_default()
+            .join("\n")
+        };
+        if !part("starter").contains("todo!(") {
+            problems.push(format!(
+                "{place}: the starter has no `todo!()` for the reader"
+            ));
+        }
+        if part("solution").contains("todo!(") || part("solution").trim().is_empty() {
+            problems.push(format!("{place}: the solution is empty or unfinished"));
+        }
+    }
+    assert!(
+        problems.is_empty(),
+        "exercises out of shape:\n{}",
+        problems.join("\n")
+    );
 }

@@ -1,6 +1,8 @@
 // Loads the built book in headless Chromium, as a reader would, and fails (exit code 1)
 // on a page that logs a console error or throws, a request that leaves 127.0.0.1,
-// a search that does not find "Semaphore", or a theme switch that does not switch.
+// a search that does not find "Semaphore", a theme switch that does not switch, Python
+// and Rust tabs that do not switch (or that hide a block with scripts off or in print),
+// a timeline that does not show, or a runnable listing without its Run button.
 // Usage: node tests/browser/check.mjs <built book folder> <screenshot folder>
 import { createServer } from "node:http";
 import { readFile, readdir, mkdir } from "node:fs/promises";
@@ -38,10 +40,22 @@ const browser = await chromium.launch({
 });
 const problems = [];
 const context = await browser.newContext();
-// Any request to another host is a problem, and is not sent.
+// mdBook asks the Rust playground which crates it has before it shows a Run button.
+// That one question is answered here, as the playground would (for the crates the
+// book's runnable listings use), so it never leaves the machine.
+const playgroundCrates = "https://play.rust-lang.org/meta/crates";
+const crates = ["tokio", "futures", "tracing"].map((id) => ({ id, name: id, version: "1" }));
+// Any other request to another host is a problem, and is not sent.
 await context.route("**/*", (route) => {
   const url = new URL(route.request().url());
   if (url.hostname === "127.0.0.1") return route.continue();
+  if (url.href === playgroundCrates) {
+    // A JSON POST to another origin comes after a CORS preflight (OPTIONS): answer both.
+    const headers = { "access-control-allow-origin": "*",
+      "access-control-allow-headers": "content-type", "access-control-allow-methods": "POST" };
+    return route.fulfill(route.request().method() === "OPTIONS" ? { status: 204, headers }
+      : { status: 200, contentType: "application/json", headers, body: JSON.stringify({ crates }) });
+  }
   problems.push(`request off 127.0.0.1: ${url.href}`);
   return route.abort();
 });
@@ -94,10 +108,67 @@ for (const name of pages) {
   await futures.close();
 }
 
+// Python beside Rust: Rust shows first; clicking Python shows the Python alone, and the
+// choice holds on the next page. Printed, both blocks show.
+{
+  const page = await open("ch01-hello-world.html");
+  const visible = (lang) => page.locator(`.python-rust code.language-${lang}`).first().isVisible();
+  if (!(await visible("rust")) || (await visible("python"))) problems.push("tabs: Rust is not the first tab shown");
+  await page.locator(".python-rust-tabs button", { hasText: "Python" }).first().click();
+  if (!(await visible("python")) || (await visible("rust"))) problems.push("tabs: clicking Python did not show the Python");
+  await page.screenshot({ path: join(shots, "ch01-hello-world-python.png"), fullPage: true });
+  await page.emulateMedia({ media: "print" });
+  if (!(await visible("python")) || !(await visible("rust"))) problems.push("tabs: a printed page does not show both blocks");
+  await page.close();
+  const next = await open("ch02-futures.html");
+  if (await next.locator(".python-rust").count() > 0
+      && !(await next.locator(".python-rust code.language-python").first().isVisible())) {
+    problems.push("tabs: the choice of Python did not hold on the next page");
+  }
+  await next.close();
+}
+{
+  // With scripts off there are no tabs: both blocks show, one above the other.
+  const bare = await browser.newContext({ javaScriptEnabled: false });
+  await bare.route("**/*", (route) => new URL(route.request().url()).hostname === "127.0.0.1"
+    ? route.continue() : route.abort());
+  const page = await bare.newPage();
+  await page.goto(origin + base + "ch01-hello-world.html");
+  for (const lang of ["python", "rust"]) {
+    if (!(await page.locator(`.python-rust code.language-${lang}`).first().isVisible())) {
+      problems.push(`tabs: with scripts off, the ${lang} block is hidden`);
+    }
+  }
+  await bare.close();
+}
+
+// A timeline shows, with a row a task; a runnable listing has its Run button.
+{
+  const page = await open("ch01-hello-world.html");
+  const box = await page.locator("svg.timeline").nth(1).boundingBox();
+  const rows = await page.locator("svg.timeline").nth(1).locator("text.row").count();
+  if (!box || box.width < 300 || rows !== 2) problems.push(`timeline: hello_async shows ${rows} rows in ${JSON.stringify(box)}`);
+  await page.locator("svg.timeline").nth(1).screenshot({ path: join(shots, "timeline-hello-async.png") });
+  await page.close();
+  const mistakes = await open("ch18-mistakes.html");
+  try {
+    // mdBook unhides the button once the playground's crate list has come; its
+    // toolbar itself shows on hover.
+    await mistakes.waitForFunction(() => {
+      const button = document.querySelector("pre.playground .play-button");
+      return button && !button.hidden && !button.classList.contains("hidden");
+    }, null, { timeout: 10_000 });
+    await mistakes.locator("pre.playground").first().hover();
+  } catch {
+    problems.push("playground: no Run button on a runnable listing of ch18-mistakes.html");
+  }
+  await mistakes.close();
+}
+
 await browser.close();
 server.close();
 if (problems.length > 0) {
   console.error(`${problems.length} problem(s) in the built book:\n${problems.join("\n")}`);
   process.exit(1);
 }
-console.log(`browser: ${pages.length} pages loaded, search and themes work; screenshots in ${shots}`);
+console.log(`browser: ${pages.length} pages loaded; search, themes, Python/Rust tabs, timelines and Run buttons work; screenshots in ${shots}`);

@@ -9,8 +9,13 @@
 //!   answered. They show whether a client sent its requests one at a time or together.
 //!
 //! Run it with `cargo run -p quote-service -- --port 8000`, or call [`url`] from a program.
+//!
+//! When the environment variable `TIMELINE` names a file, the service writes there when
+//! each quote request starts and ends, as `<seconds>\trequest <n>\t`: the book draws its
+//! HTTP timelines, one row a request, from it (`tests/timelines.rs`).
 
-use std::io;
+use std::fs::File;
+use std::io::{self, Write};
 use std::sync::atomic::{AtomicU64, Ordering::Relaxed};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
@@ -149,6 +154,7 @@ struct Service {
     in_flight: AtomicU64,
     max_in_flight: AtomicU64,
     served: AtomicU64,
+    timeline: Option<Timeline>,
 }
 
 fn router(config: Config) -> Router {
@@ -158,6 +164,7 @@ fn router(config: Config) -> Router {
         in_flight: AtomicU64::new(0),
         max_in_flight: AtomicU64::new(0),
         served: AtomicU64::new(0),
+        timeline: Timeline::from_env(),
     };
     Router::new()
         .route("/api/random", get(random))
@@ -249,20 +256,57 @@ async fn random(State(service): State<Arc<Service>>, Query(filter): Query<Filter
 }
 // ANCHOR_END: random
 
-/// `in_flight` plus one while it lives. Each counter stands alone, so `Relaxed` will do.
-struct InFlight<'a>(&'a Service);
+/// `in_flight` plus one while it lives, and the request's number (from 1, in the order
+/// they came). Each counter stands alone, so `Relaxed` will do.
+struct InFlight<'a>(&'a Service, u64);
 
 impl<'a> InFlight<'a> {
     fn start(service: &'a Service) -> Self {
         let now = service.in_flight.fetch_add(1, Relaxed) + 1;
         service.max_in_flight.fetch_max(now, Relaxed);
-        InFlight(service)
+        let number = service.timeline.as_ref().map_or(0, Timeline::start);
+        InFlight(service, number)
     }
 }
 
 impl Drop for InFlight<'_> {
     fn drop(&mut self) {
         self.0.in_flight.fetch_sub(1, Relaxed);
+        if let Some(timeline) = &self.0.timeline {
+            timeline.write(self.1);
+        }
+    }
+}
+
+/// The file `$TIMELINE` names, where each request's start and end are written.
+struct Timeline {
+    start: tokio::time::Instant,
+    requests: AtomicU64,
+    file: Mutex<File>,
+}
+
+impl Timeline {
+    fn from_env() -> Option<Timeline> {
+        let file = File::create(std::env::var_os("TIMELINE")?).ok()?;
+        Some(Timeline {
+            start: tokio::time::Instant::now(),
+            requests: AtomicU64::new(0),
+            file: Mutex::new(file),
+        })
+    }
+
+    /// Writes that a request starts, and returns its number.
+    fn start(&self) -> u64 {
+        let number = self.requests.fetch_add(1, Relaxed) + 1;
+        self.write(number);
+        number
+    }
+
+    fn write(&self, request: u64) {
+        let seconds = self.start.elapsed().as_secs_f64();
+        let line = format!("{seconds:.3}\trequest {request}\t\n");
+        // Best effort: a timeline is no reason to fail a request.
+        let _ = self.file.lock().unwrap().write_all(line.as_bytes());
     }
 }
 

@@ -14,10 +14,18 @@
 //!
 //! [`spawn_watched`] and [`spawn_heartbeat`] catch code that blocks its thread, as
 //! asyncio's debug mode does.
+//!
+//! When the environment variable `TIMELINE` names a file, [`init_logging`] also writes
+//! each event there as `<seconds>\t<task>\t<message>`, where `<task>` is `task 3` for
+//! tokio's task 3, or the thread's name outside any task. The book draws its timelines,
+//! one row a task, from these files (`tests/timelines.rs`).
 
 use std::error::Error;
 use std::fmt;
+use std::fs::File;
+use std::io::Write;
 use std::panic::Location;
+use std::sync::Mutex;
 use std::time::Duration;
 
 use tokio::runtime::{Handle, RuntimeFlavor};
@@ -33,9 +41,17 @@ use tracing_subscriber::registry::LookupSpan;
 /// Call it once, first thing in `main`. It calls [`pause_clock_if_asked`] first.
 pub fn init_logging() {
     pause_clock_if_asked();
+    // A timeline that cannot be written is no reason to stop the listing: warn, go on.
+    let timeline = std::env::var_os("TIMELINE").and_then(|path| {
+        File::create(&path)
+            .inspect_err(|err| eprintln!("TIMELINE={}: {err}", path.display()))
+            .ok()
+            .map(Mutex::new)
+    });
     tracing_subscriber::fmt()
         .event_format(Line {
             start: Instant::now(),
+            timeline,
         })
         .init();
 }
@@ -53,9 +69,10 @@ pub fn pause_clock_if_asked() {
     }
 }
 
-/// The format of one log line.
+/// The format of one log line, and where to copy it for a timeline.
 struct Line {
     start: Instant,
+    timeline: Option<Mutex<File>>,
 }
 
 impl<S, N> FormatEvent<S, N> for Line
@@ -71,9 +88,19 @@ where
     ) -> fmt::Result {
         let seconds = self.start.elapsed().as_secs_f64();
         let thread = std::thread::current();
-        write!(out, "{seconds:.3}s {} ", thread.name().unwrap_or("unnamed"))?;
-        ctx.field_format().format_fields(out.by_ref(), event)?;
-        writeln!(out)
+        let thread = thread.name().unwrap_or("unnamed");
+        let mut message = String::new();
+        ctx.field_format()
+            .format_fields(Writer::new(&mut message), event)?;
+        writeln!(out, "{seconds:.3}s {thread} {message}")?;
+
+        if let Some(timeline) = &self.timeline {
+            let task = tokio::task::try_id().map_or(thread.to_string(), |id| format!("task {id}"));
+            let line = format!("{seconds:.3}\t{task}\t{message}\n");
+            // Best effort, like the log line itself.
+            let _ = timeline.lock().unwrap().write_all(line.as_bytes());
+        }
+        Ok(())
     }
 }
 

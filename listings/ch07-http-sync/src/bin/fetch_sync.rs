@@ -16,6 +16,7 @@ struct Citation {
 }
 // ANCHOR_END: answer
 
+// ANCHOR: program
 // ANCHOR: fetch
 fn fetch_quote(url: &str) -> Result<String, reqwest::Error> {
     let answer: Answer = reqwest::blocking::get(format!("{url}/api/random"))?
@@ -36,4 +37,5 @@ fn main() -> Result<(), Report> {
     Ok(())
 }
 // ANCHOR_END: main
+// ANCHOR_END: program
 // ANCHOR_END: all

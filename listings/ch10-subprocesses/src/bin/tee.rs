@@ -7,6 +7,7 @@ use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
 use tokio::process::{ChildStdout, Command};
 use tracing::info;
 
+// ANCHOR: program
 // ANCHOR: log_stream
 /// Logs each line the process prints, until it closes its standard output.
 async fn log_stream(stdout: ChildStdout) -> io::Result<()> {
@@ -47,4 +48,5 @@ async fn main() -> Result<(), Report> {
     Ok(())
 }
 // ANCHOR_END: main
+// ANCHOR_END: program
 // ANCHOR_END: all

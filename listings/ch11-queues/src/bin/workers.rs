@@ -8,6 +8,7 @@ use tokio::sync::mpsc::{self, UnboundedReceiver};
 use tokio::task::JoinSet;
 use tracing::info;
 
+// ANCHOR: program
 // ANCHOR: worker
 /// Takes sleeps from the queue and sleeps them, until the queue is closed and empty.
 async fn worker(name: &str, queue: Arc<Mutex<UnboundedReceiver<f64>>>) {
@@ -45,4 +46,5 @@ async fn main() {
     info!("all workers are done");
 }
 // ANCHOR_END: main
+// ANCHOR_END: program
 // ANCHOR_END: all

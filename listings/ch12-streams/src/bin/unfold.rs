@@ -22,6 +22,7 @@ async fn fetch_page(number: u32) -> Option<Vec<String>> {
 }
 // ANCHOR_END: fetch
 
+// ANCHOR: generator
 // ANCHOR: pages
 /// Every page, one after the other, as a stream.
 fn pages() -> impl Stream<Item = Vec<String>> {
@@ -47,4 +48,5 @@ async fn main() {
     info!("no more pages");
 }
 // ANCHOR_END: main
+// ANCHOR_END: generator
 // ANCHOR_END: all

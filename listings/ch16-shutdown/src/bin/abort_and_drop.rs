@@ -41,6 +41,7 @@ async fn main() {
     info!("task: {error}");
     // ANCHOR_END: abort
 
+    // ANCHOR: others
     // ANCHOR: timeout
     // 2. A timeout drops the future it wraps when time is up.
     match timeout(Duration::from_secs(1), work("timeout")).await {
@@ -63,6 +64,7 @@ async fn main() {
     drop(unstarted);
     info!("the unawaited future was dropped without a trace");
     // ANCHOR_END: by_hand
+    // ANCHOR_END: others
 }
 // ANCHOR_END: main
 // ANCHOR_END: all

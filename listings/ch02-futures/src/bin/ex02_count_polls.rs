@@ -1,0 +1,103 @@
+// ANCHOR: starter
+use std::pin::Pin;
+use std::task::{Context, Poll};
+use std::time::Duration;
+
+use course_support::init_logging;
+use tokio::task::yield_now;
+use tokio::time::sleep;
+use tracing::info;
+
+/// Your part: a future that runs `inner` and counts how many times it is polled. When
+/// `inner` is ready, it is ready too, with `inner`'s output and the count.
+#[allow(unused)] // Until you fill it in and `main` uses it: see below.
+mod starter {
+    use super::*;
+
+    pub struct CountPolls<F> {
+        // Boxed and pinned, so that `CountPolls` itself may move: see the solution.
+        inner: Pin<Box<F>>,
+        polls: u32,
+    }
+
+    pub fn count_polls<F: Future>(inner: F) -> CountPolls<F> {
+        CountPolls {
+            inner: Box::pin(inner),
+            polls: 0,
+        }
+    }
+
+    impl<F: Future> Future for CountPolls<F> {
+        type Output = (F::Output, u32);
+
+        fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
+            todo!("count this poll, then poll `inner` with the same context")
+        }
+    }
+}
+
+// Runs the solution below. To run yours, write `use starter::count_polls;`
+// (then `cargo test` checks its output too).
+use solution::count_polls;
+
+#[tokio::main(flavor = "current_thread")]
+async fn main() {
+    init_logging();
+
+    let (sum, polls) = count_polls(async { 2 + 3 }).await;
+    info!("async {{ 2 + 3 }}: {sum}, polls: {polls}");
+
+    let ((), polls) = count_polls(sleep(Duration::from_secs(1))).await;
+    info!("a one-second sleep, polls: {polls}");
+
+    let ((), polls) = count_polls(async {
+        sleep(Duration::from_secs(1)).await;
+        sleep(Duration::from_secs(2)).await;
+    })
+    .await;
+    info!("two sleeps in a row, polls: {polls}");
+
+    let ((), polls) = count_polls(async {
+        for _ in 0..3 {
+            yield_now().await;
+        }
+    })
+    .await;
+    info!("three yield_now, polls: {polls}");
+}
+// ANCHOR_END: starter
+
+// ANCHOR: solution
+mod solution {
+    use super::*;
+
+    pub struct CountPolls<F> {
+        // `poll` needs `Pin<&mut F>`. With the inner future pinned in a box,
+        // `CountPolls` is `Unpin` whatever `F` is, and `self` can be used as a
+        // plain `&mut`.
+        inner: Pin<Box<F>>,
+        polls: u32,
+    }
+
+    pub fn count_polls<F: Future>(inner: F) -> CountPolls<F> {
+        CountPolls {
+            inner: Box::pin(inner),
+            polls: 0,
+        }
+    }
+
+    impl<F: Future> Future for CountPolls<F> {
+        type Output = (F::Output, u32);
+
+        fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
+            self.polls += 1;
+            // Hand on the same context: the waker the inner future keeps is this
+            // task's, so when it is called, the runtime polls us, and we poll it.
+            match self.inner.as_mut().poll(cx) {
+                Poll::Ready(output) => Poll::Ready((output, self.polls)),
+                Poll::Pending => Poll::Pending,
+            }
+        }
+    }
+}
+// ANCHOR_END: solution

@@ -1,0 +1,64 @@
+// ANCHOR: starter
+use std::time::Duration;
+
+use tokio::task::JoinError;
+use tokio::time::sleep;
+use tracing::{Instrument, info, info_span, instrument};
+
+/// One job: it takes `ms` milliseconds. Its lines carry no worker and no job number of
+/// their own: they get them from the spans they run in.
+async fn run_job(ms: u64) {
+    info!("started");
+    sleep(Duration::from_millis(ms)).await;
+    info!(ms, "done");
+}
+
+/// Your part: run the jobs one after the other, so that every line says which worker
+/// and which job it comes from, as in `worker{id=1}:job{n=2}: started`. The list of jobs
+/// itself must not show up in the lines.
+#[allow(unused)] // Until you fill it in and `main` uses it: see below.
+mod starter {
+    use super::*;
+
+    pub async fn worker(id: u32, jobs: Vec<u64>) {
+        todo!("a span for the worker, and one for each job, numbered from 1")
+    }
+}
+
+// Runs the solution below. To run yours, write `use starter::worker;`
+// (then `cargo test` checks its output too).
+use solution::worker;
+
+#[tokio::main(flavor = "current_thread")]
+async fn main() -> Result<(), JoinError> {
+    course_support::pause_clock_if_asked();
+    tracing_subscriber::fmt()
+        .without_time()
+        .with_target(false)
+        .init();
+    // Two workers at once: their lines interleave.
+    let first = tokio::spawn(worker(1, vec![300, 150]));
+    let second = tokio::spawn(worker(2, vec![200, 200]));
+    first.await?;
+    second.await?;
+    info!("all jobs done");
+    Ok(())
+}
+// ANCHOR_END: starter
+
+// ANCHOR: solution
+mod solution {
+    use super::*;
+
+    // The worker's span, `worker{id=1}`: `skip` leaves the jobs out of its fields.
+    #[instrument(skip(jobs))]
+    pub async fn worker(id: u32, jobs: Vec<u64>) {
+        for (n, ms) in (1..).zip(jobs) {
+            // A span for a piece of code that is not a function of its own: made with
+            // `info_span!`, attached to the job's future with `.instrument`. It is
+            // entered at each poll of that future, inside the worker's span.
+            run_job(ms).instrument(info_span!("job", n)).await;
+        }
+    }
+}
+// ANCHOR_END: solution
