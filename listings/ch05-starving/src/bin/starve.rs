@@ -3,8 +3,9 @@ use std::hint::black_box;
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::time::Duration;
 
-use course_support::pause_clock_if_asked;
+use course_support::init_logging;
 use tokio::task::JoinError;
+use tracing::info;
 
 /// How many of its ten chunks the CPU task has added up so far.
 static CHUNKS_DONE: AtomicU32 = AtomicU32::new(0);
@@ -12,14 +13,14 @@ static CHUNKS_DONE: AtomicU32 = AtomicU32::new(0);
 // ANCHOR: cpu
 // No `.await` inside: once started, it keeps the thread until it returns.
 async fn cpu_intensive() -> u64 {
-    println!("Computing...");
+    info!("Computing...");
     let mut sum = 0;
     for _ in 0..10 {
         // `black_box` stops the compiler from replacing the loop with a formula.
         sum += (0..10_000_000).map(black_box).sum::<u64>();
         CHUNKS_DONE.fetch_add(1, Ordering::Relaxed);
     }
-    println!("Done");
+    info!("Done");
     sum
 }
 // ANCHOR_END: cpu
@@ -27,18 +28,16 @@ async fn cpu_intensive() -> u64 {
 // ANCHOR: hello
 async fn hello() {
     let done = CHUNKS_DONE.load(Ordering::Relaxed);
-    println!("Hello (the CPU task has added {done} of 10 chunks)");
+    info!("Hello (the CPU task has added {done} of 10 chunks)");
     tokio::time::sleep(Duration::from_secs(1)).await;
-    println!("World");
+    info!("World");
 }
 // ANCHOR_END: hello
 
 // ANCHOR: main
 #[tokio::main(flavor = "current_thread")]
 async fn main() -> Result<(), JoinError> {
-    // CPU time is real even on the tests' paused clock, so this listing prints the
-    // order of events and counts, not times.
-    pause_clock_if_asked();
+    init_logging();
     let cpu = tokio::spawn(cpu_intensive());
     let first = tokio::spawn(hello());
     let second = tokio::spawn(hello());

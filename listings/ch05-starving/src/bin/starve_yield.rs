@@ -3,14 +3,15 @@ use std::hint::black_box;
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::time::Duration;
 
-use course_support::pause_clock_if_asked;
+use course_support::init_logging;
 use tokio::task::JoinError;
+use tracing::info;
 
 static CHUNKS_DONE: AtomicU32 = AtomicU32::new(0);
 
 // ANCHOR: cpu
 async fn cpu_intensive() -> u64 {
-    println!("Computing...");
+    info!("Computing...");
     let mut sum = 0;
     for _ in 0..10 {
         sum += (0..10_000_000).map(black_box).sum::<u64>();
@@ -18,21 +19,21 @@ async fn cpu_intensive() -> u64 {
         // Give the thread back: every other ready task runs before this one goes on.
         tokio::task::yield_now().await;
     }
-    println!("Done");
+    info!("Done");
     sum
 }
 // ANCHOR_END: cpu
 
 async fn hello() {
     let done = CHUNKS_DONE.load(Ordering::Relaxed);
-    println!("Hello (the CPU task has added {done} of 10 chunks)");
+    info!("Hello (the CPU task has added {done} of 10 chunks)");
     tokio::time::sleep(Duration::from_secs(1)).await;
-    println!("World");
+    info!("World");
 }
 
 #[tokio::main(flavor = "current_thread")]
 async fn main() -> Result<(), JoinError> {
-    pause_clock_if_asked();
+    init_logging();
     let cpu = tokio::spawn(cpu_intensive());
     let first = tokio::spawn(hello());
     let second = tokio::spawn(hello());
