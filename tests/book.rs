@@ -288,7 +288,25 @@ fn every_runnable_block_is_a_whole_program_the_playground_can_build() {
                     };
                     code.extend(included_lines(&whole).unwrap_or_default());
                 } else {
-                    code.extend(included_lines(&include).unwrap_or_default());
+                    let lines = included_lines(&include).unwrap_or_default();
+                    let whole = Include {
+                        part: None,
+                        ..include
+                    };
+                    let file: Vec<String> = included_lines(&whole)
+                        .unwrap_or_default()
+                        .into_iter()
+                        .filter(|line| !line.contains("ANCHOR"))
+                        .collect();
+                    if lines != file {
+                        problems.push(format!(
+                            "{}: shows part of {} only (use `rustdoc_include`, which sends \
+                             the rest too, hidden)",
+                            block.place,
+                            relative(&whole.file)
+                        ));
+                    }
+                    code.extend(lines);
                 }
             }
         }
@@ -320,7 +338,8 @@ fn every_runnable_block_is_a_whole_program_the_playground_can_build() {
 }
 
 /// The crates a listing's package may use that the playground lacks: its dependencies
-/// (less those of `PLAYGROUND_CRATES`), and the package's own library if it has one.
+/// and dev-dependencies (less those of `PLAYGROUND_CRATES`), and the package's own
+/// library if it has one.
 fn crates_off_the_playground(listing: &Path) -> Vec<String> {
     let Some(package) = listing
         .ancestors()
@@ -334,7 +353,7 @@ fn crates_off_the_playground(listing: &Path) -> Vec<String> {
     for line in manifest.lines() {
         let line = line.trim();
         if line.starts_with('[') {
-            in_dependencies = line == "[dependencies]";
+            in_dependencies = line == "[dependencies]" || line == "[dev-dependencies]";
         } else if in_dependencies && !line.is_empty() && !line.starts_with('#') {
             let name = line.split(['=', '.', ' ']).next().unwrap_or("");
             crates.push(name.replace('-', "_"));
