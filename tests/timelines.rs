@@ -186,7 +186,8 @@ fn to_text(events: &[Event]) -> String {
         .collect()
 }
 
-/// The rows, in the order they first appear, each with its events in order.
+/// The rows, each with its events in order: first the threads (`main`), then the tasks
+/// and requests by number.
 fn rows(events: &[Event]) -> Vec<(&str, Vec<&Event>)> {
     let mut rows: Vec<(&str, Vec<&Event>)> = Vec::new();
     for event in events {
@@ -195,6 +196,13 @@ fn rows(events: &[Event]) -> Vec<(&str, Vec<&Event>)> {
             None => rows.push((&event.row, vec![event])),
         }
     }
+    // `task 10` after `task 9`: by the number after the last space, if any.
+    rows.sort_by_key(|(row, _)| {
+        let number = row
+            .rsplit_once(' ')
+            .and_then(|(_, n)| n.parse::<u64>().ok());
+        (number.is_some(), number, row.to_string())
+    });
     rows
 }
 
@@ -239,8 +247,11 @@ const WIDTH: f64 = 640.0;
 const LEFT: f64 = 90.0; // the row names
 const RIGHT: f64 = 24.0;
 const TOP: f64 = 14.0;
-const ROW: f64 = 34.0;
-const AXIS: f64 = 34.0;
+const ROW: f64 = 40.0;
+const ROW_UNLABELLED: f64 = 26.0;
+const AXIS: f64 = 40.0;
+/// About how wide a letter of a label is, at the picture's font size.
+const LETTER: f64 = 6.5;
 const TRACE_START: &str = "<!-- trace\n";
 
 /// Draws the trace: one row a task, a dot a log event with its message above it, and a
@@ -249,10 +260,16 @@ const TRACE_START: &str = "<!-- trace\n";
 /// book's theme; the attributes here are for the file seen on its own.
 fn render(title: &str, events: &[Event]) -> String {
     let rows = rows(events);
+    // Rows without labels (requests) can sit closer together.
+    let row_height = if events.iter().any(|event| !event.label.is_empty()) {
+        ROW
+    } else {
+        ROW_UNLABELLED
+    };
     let end = events.iter().map(|event| event.seconds).fold(0.0, f64::max);
     let (step, span) = axis(end);
     let x = |seconds: f64| LEFT + seconds / span * (WIDTH - LEFT - RIGHT);
-    let height = TOP + ROW * rows.len() as f64 + AXIS;
+    let height = TOP + row_height * rows.len() as f64 + AXIS;
     let mut svg = String::new();
     writeln!(
         svg,
@@ -266,7 +283,7 @@ fn render(title: &str, events: &[Event]) -> String {
     )
     .unwrap();
     for (index, (row, row_events)) in rows.iter().enumerate() {
-        let y = TOP + ROW * (index as f64 + 0.5) + 6.0;
+        let y = TOP + row_height * (index as f64 + 0.5) + 6.0;
         writeln!(
             svg,
             r#"<text class="row" x="{}" y="{}" text-anchor="end">{}</text>"#,
@@ -290,6 +307,9 @@ fn render(title: &str, events: &[Event]) -> String {
             )
             .unwrap();
         }
+        // Where the last label above this row ends: a label that would overlap it goes
+        // below the row instead.
+        let mut above_until = f64::MIN;
         for event in row_events {
             let cx = x(event.seconds);
             writeln!(
@@ -301,25 +321,33 @@ fn render(title: &str, events: &[Event]) -> String {
             )
             .unwrap();
             if !event.label.is_empty() {
-                // Keep the label inside the picture: start it at a dot near the left
-                // edge, end it at one near the right.
-                let anchor = match (cx - LEFT) / (WIDTH - LEFT - RIGHT) {
-                    f if f < 0.15 => "start",
-                    f if f > 0.85 => "end",
-                    _ => "middle",
+                // Centre the label on its dot, unless that takes it out of the picture.
+                let label = short(&event.label);
+                let half = LETTER * label.chars().count() as f64 / 2.0;
+                let (anchor, from, to) = if cx - half < LEFT - 40.0 {
+                    ("start", cx, cx + 2.0 * half)
+                } else if cx + half > WIDTH {
+                    ("end", cx - 2.0 * half, cx)
+                } else {
+                    ("middle", cx - half, cx + half)
+                };
+                let label_y = if from > above_until + 8.0 {
+                    above_until = to;
+                    y - 9.0
+                } else {
+                    y + 19.0
                 };
                 writeln!(
                     svg,
-                    r#"<text class="label" x="{cx:.1}" y="{}" text-anchor="{anchor}">{}</text>"#,
-                    y - 9.0,
-                    escape(&short(&event.label))
+                    r#"<text class="label" x="{cx:.1}" y="{label_y}" text-anchor="{anchor}">{}</text>"#,
+                    escape(&label)
                 )
                 .unwrap();
             }
         }
     }
     // The axis, a tick at each step.
-    let axis_y = TOP + ROW * rows.len() as f64 + 8.0;
+    let axis_y = TOP + row_height * rows.len() as f64 + 14.0;
     writeln!(
         svg,
         r##"<line class="axis" x1="{LEFT}" y1="{axis_y}" x2="{}" y2="{axis_y}" stroke="#888"/>"##,
@@ -381,7 +409,7 @@ fn seconds_label(seconds: f64) -> String {
 
 /// A label short enough to sit above its dot.
 fn short(label: &str) -> String {
-    const MAX: usize = 28;
+    const MAX: usize = 48;
     if label.chars().count() <= MAX {
         return label.to_string();
     }
