@@ -2,7 +2,8 @@
 // on a page that logs a console error or throws, a request that leaves 127.0.0.1,
 // a search that does not find "Semaphore", a theme switch that does not switch, Python
 // and Rust tabs that do not switch (or that hide a block with scripts off or in print),
-// a timeline that does not show, or a runnable listing without its Run button.
+// a timeline that does not show, a runnable listing without its Run button, a 404 page
+// with no way back, or a print page that lacks a chapter.
 // Usage: node tests/browser/check.mjs <built book folder> <screenshot folder>
 import { createServer } from "node:http";
 import { readFile, readdir, mkdir } from "node:fs/promises";
@@ -165,10 +166,29 @@ for (const name of pages) {
   await mistakes.close();
 }
 
+// Publishing: a page that does not exist gets the book's 404 page, with a working way
+// back; the print page holds every chapter, one after the other.
+{
+  const page = await context.newPage();
+  page.on("pageerror", (error) => problems.push(`404 page: ${error.message}`));
+  const response = await page.goto(origin + base + "no-such-page.html");
+  if (response.status() !== 404) problems.push(`404 page: answered ${response.status()}`);
+  await page.locator("#mdbook-content a[href]").first().click();
+  await page.waitForLoadState("load");
+  if (!(await page.title()).includes("Async Rust")) problems.push("404 page: its first link leads nowhere");
+  await page.close();
+  const print = await open("print.html");
+  const headings = await print.locator("#mdbook-content h1").allTextContents();
+  for (const chapter of ["Hello, World", "Futures", "Limiting concurrency", "References"]) {
+    if (!headings.includes(chapter)) problems.push(`print page: no chapter "${chapter}"`);
+  }
+  await print.close();
+}
+
 await browser.close();
 server.close();
 if (problems.length > 0) {
   console.error(`${problems.length} problem(s) in the built book:\n${problems.join("\n")}`);
   process.exit(1);
 }
-console.log(`browser: ${pages.length} pages loaded; search, themes, Python/Rust tabs, timelines and Run buttons work; screenshots in ${shots}`);
+console.log(`browser: ${pages.length} pages loaded; search, themes, Python/Rust tabs, timelines, Run buttons, the 404 and print pages work; screenshots in ${shots}`);
