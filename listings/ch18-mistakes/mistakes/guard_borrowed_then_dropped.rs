@@ -9,8 +9,8 @@ async fn main() {
         let count = Arc::clone(&count);
         async move {
             let mut guard = count.lock().unwrap();
-            *guard += 1;
-            drop(guard); // Released here...
+            *guard += 1; // Borrows `guard`, through `DerefMut`...
+            drop(guard); // ...so the future keeps its place, though the lock is released
             tokio::time::sleep(Duration::from_millis(10)).await;
         }
     });
