@@ -40,7 +40,7 @@ mod solution {
 
     pub async fn three_greeters() {
         // `greet` borrows its name, so each task gets a `&'static str`: a spawned task
-        // must own everything it uses.
+        // may outlive this function, so it may borrow only what lives for ever.
         let tasks: Vec<_> = [("Ada", 3), ("Bob", 1), ("Cy", 2)]
             .into_iter()
             .map(|(name, seconds)| tokio::spawn(greet(name, seconds)))

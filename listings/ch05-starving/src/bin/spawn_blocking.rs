@@ -10,8 +10,9 @@ use tokio::task::JoinError;
 // A plain function: it never waits, so it has no reason to be `async`.
 fn cpu_intensive() -> u64 {
     let mut sum = 0;
-    for _ in 0..10 {
-        sum += (0..10_000_000).map(black_box).sum::<u64>();
+    for chunk in 0..10_u64 {
+        let numbers = chunk * 10_000_000..(chunk + 1) * 10_000_000;
+        sum += numbers.map(black_box).sum::<u64>();
     }
     sum
 }

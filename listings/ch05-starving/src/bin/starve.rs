@@ -15,9 +15,11 @@ static CHUNKS_DONE: AtomicU32 = AtomicU32::new(0);
 async fn cpu_intensive() -> u64 {
     info!("Computing...");
     let mut sum = 0;
-    for _ in 0..10 {
+    // `sum(range(10**8))` in ten chunks: 0..10⁷, then 10⁷..2×10⁷, and so on.
+    for chunk in 0..10_u64 {
+        let numbers = chunk * 10_000_000..(chunk + 1) * 10_000_000;
         // `black_box` stops the compiler from replacing the loop with a formula.
-        sum += (0..10_000_000).map(black_box).sum::<u64>();
+        sum += numbers.map(black_box).sum::<u64>();
         CHUNKS_DONE.fetch_add(1, Ordering::Relaxed);
     }
     info!("Done");

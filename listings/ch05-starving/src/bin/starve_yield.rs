@@ -13,10 +13,11 @@ static CHUNKS_DONE: AtomicU32 = AtomicU32::new(0);
 async fn cpu_intensive() -> u64 {
     info!("Computing...");
     let mut sum = 0;
-    for _ in 0..10 {
-        sum += (0..10_000_000).map(black_box).sum::<u64>();
+    for chunk in 0..10_u64 {
+        let numbers = chunk * 10_000_000..(chunk + 1) * 10_000_000;
+        sum += numbers.map(black_box).sum::<u64>();
         CHUNKS_DONE.fetch_add(1, Ordering::Relaxed);
-        // Give the thread back: every other ready task runs before this one goes on.
+        // Give the thread back, so that other ready tasks may run before this one goes on.
         tokio::task::yield_now().await;
     }
     info!("Done");
