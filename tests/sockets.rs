@@ -1,11 +1,13 @@
 //! Chapter 14's claims about its echo server, checked in this process on 127.0.0.1: a
 //! client that hangs up in the middle of a line, or sends a line over the limit, costs
-//! only its own connection; several clients are served at once; and once shut down, the
-//! server leaves no connection open and nothing listening.
+//! only its own connection; several clients are served at once; once shut down, the
+//! server leaves no connection open and nothing listening; and out of file descriptors,
+//! its accept loop waits between tries instead of spinning, then serves again (checked
+//! in a child process, whose limit on open files can be lowered).
 //!
-//! Nothing here waits on a timer: each step waits for what the server does (a reply,
-//! the end of a stream, a line in its log). The one time limit only turns a hang into a
-//! failure.
+//! Nothing here waits on a timer but that last test, whose check holds however late
+//! its timers fire: each step waits for what the server does (a reply, the end of a
+//! stream, a line in its log). The one time limit only turns a hang into a failure.
 
 mod common;
 
@@ -13,10 +15,10 @@ use std::io;
 use std::net::SocketAddr;
 use std::time::Duration;
 
-use ch14_sockets::{MAX_LINE, Server};
+use ch14_sockets::{ACCEPT_BACKOFF, MAX_LINE, Server};
 use common::Log;
 use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
-use tokio::net::TcpStream;
+use tokio::net::{TcpSocket, TcpStream};
 
 /// Far more than any of these tests takes; reached only if one hangs.
 const TIME_LIMIT: Duration = Duration::from_secs(30);
@@ -225,6 +227,90 @@ async fn dropping_the_server_handle_stops_the_server_too() {
                 }
             }
         }
+    })
+    .await;
+}
+
+/// Set for the child process that runs [`out_of_file_descriptors`].
+const CHILD: &str = "SOCKETS_TEST_FEW_FILE_DESCRIPTORS";
+
+/// Runs [`out_of_file_descriptors`] in a child process whose limit on open files is
+/// low, so that it can use them all up without touching the other tests.
+#[cfg(unix)]
+#[test]
+fn out_of_file_descriptors_the_accept_loop_waits_then_serves_again() {
+    let test = std::env::current_exe().unwrap();
+    let output = std::process::Command::new("sh")
+        .args(["-c", r#"ulimit -n 256 && exec "$0" "$@""#])
+        .arg(test)
+        .args([
+            "out_of_file_descriptors",
+            "--exact",
+            "--ignored",
+            "--nocapture",
+        ])
+        .env(CHILD, "1")
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        output.status.success() && stdout.contains("test out_of_file_descriptors ... ok"),
+        "the child process failed ({}):\n{stdout}\n{stderr}",
+        output.status
+    );
+}
+
+/// Takes every file descriptor left, so that the server cannot accept a connection:
+/// it must log the error at most once per `ACCEPT_BACKOFF`, not in a spin, and serve
+/// again once descriptors are free. Run by the test above, in a process of its own.
+#[cfg(unix)]
+#[tokio::test]
+#[ignore = "uses up the process's file descriptors: the test above runs it in a child process"]
+async fn out_of_file_descriptors() {
+    if std::env::var_os(CHILD).is_none() {
+        return;
+    }
+    let (log, _guard) = Log::capture();
+    within_limit(async {
+        let server = Server::start().await.unwrap();
+        let address = server.address();
+        // The client's socket, made while descriptors are left; then take the others.
+        let socket = TcpSocket::new_v4().unwrap();
+        let mut taken = Vec::new();
+        let err = loop {
+            match std::fs::File::open("/dev/null") {
+                Ok(file) => taken.push(file),
+                Err(err) => break err,
+            }
+        };
+        assert_eq!(err.raw_os_error(), Some(24), "not EMFILE: {err}");
+
+        // The connection is made, and waits in the listener's queue: accepting it needs a
+        // descriptor. Each try fails, and is followed by a pause of `ACCEPT_BACKOFF`, so
+        // however late the pauses end, there are at most `elapsed / ACCEPT_BACKOFF + 1`
+        // tries. A loop that retried at once would log thousands.
+        let start = std::time::Instant::now();
+        let mut client = BufReader::new(socket.connect(address).await.unwrap());
+        log.wait_for("cannot accept connections: Too many open files")
+            .await;
+        tokio::time::sleep(5 * ACCEPT_BACKOFF).await;
+        let tries = log.text().matches("cannot accept connections").count();
+        let most = start.elapsed().as_nanos() / ACCEPT_BACKOFF.as_nanos() + 1;
+        assert!(
+            tries as u128 <= most,
+            "{tries} tries, at most {most} expected"
+        );
+
+        // Free the descriptors: after its pause, the server accepts the waiting client,
+        // and serves new ones.
+        drop(taken);
+        assert_eq!(
+            exchange(&mut client, "served at last").await.as_deref(),
+            Some("served at last\n")
+        );
+        assert_served(address).await;
+        server.shut_down().await.unwrap();
     })
     .await;
 }

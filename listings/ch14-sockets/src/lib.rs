@@ -4,6 +4,7 @@
 
 use std::io;
 use std::net::SocketAddr;
+use std::time::Duration;
 
 use tokio::io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt, BufReader};
 use tokio::net::{TcpListener, TcpStream};
@@ -17,6 +18,10 @@ pub const MAX_LINE: usize = 1024;
 // ANCHOR_END: limit
 
 // ANCHOR: serve
+/// How long the accept loop waits after an error that is not about one connection,
+/// such as having no file descriptor left, before it accepts again.
+pub const ACCEPT_BACKOFF: Duration = Duration::from_millis(100);
+
 /// Accepts connections on `listener` until `shutdown` completes, each served by a task
 /// of its own. Then it closes the listener and every connection, and returns.
 pub async fn serve(listener: TcpListener, shutdown: impl Future<Output = ()>) {
@@ -31,8 +36,21 @@ pub async fn serve(listener: TcpListener, shutdown: impl Future<Output = ()>) {
                     count += 1;
                     connections.spawn(echo(count, stream));
                 }
-                // Concerns one connection, or a moment without a free file descriptor.
-                Err(err) => warn!("cannot accept a connection: {err}"),
+                // One connection failed before it was taken: accept the next at once.
+                Err(err) if is_connection_error(&err) => {
+                    warn!("a connection failed before it was accepted: {err}");
+                }
+                // Most likely no file descriptor is left (EMFILE). Accepting again at
+                // once would fail again at once, in a loop that spins: wait a moment,
+                // during which connections may end and free some, unless asked to stop.
+                Err(err) => {
+                    let pause = ACCEPT_BACKOFF.as_millis();
+                    warn!("cannot accept connections: {err}; trying again in {pause} ms");
+                    tokio::select! {
+                        () = &mut shutdown => break,
+                        () = tokio::time::sleep(ACCEPT_BACKOFF) => {}
+                    }
+                }
             },
             // Forget the connections that have ended, so the set does not grow forever.
             Some(_) = connections.join_next() => {}
@@ -41,6 +59,17 @@ pub async fn serve(listener: TcpListener, shutdown: impl Future<Output = ()>) {
     // Abort the connections' tasks, and wait until they are gone: their sockets are
     // closed when this returns. `listener` is dropped too: the port closes.
     connections.shutdown().await;
+}
+
+/// Whether an error of `accept` concerns one incoming connection only: the kinds that
+/// axum's `serve` skips without waiting.
+fn is_connection_error(err: &io::Error) -> bool {
+    matches!(
+        err.kind(),
+        io::ErrorKind::ConnectionAborted
+            | io::ErrorKind::ConnectionReset
+            | io::ErrorKind::ConnectionRefused
+    )
 }
 // ANCHOR_END: serve
 

@@ -1,6 +1,7 @@
 // ANCHOR: starter
 use std::io;
 use std::net::SocketAddr;
+use std::time::Duration;
 
 use course_support::{Report, pause_clock_if_asked};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
@@ -14,6 +15,8 @@ const LIMIT: u64 = 64 * 1024;
 async fn count_server(listener: TcpListener) {
     loop {
         let Ok((stream, _peer)) = listener.accept().await else {
+            // Pause before trying again, so as not to spin (see `serve` in the text).
+            tokio::time::sleep(Duration::from_millis(100)).await;
             continue;
         };
         tokio::spawn(async move {
