@@ -22,11 +22,13 @@ use std::time::{Duration, Instant};
 use common::{Listing, bless, build_listings, diff, listings, relative, root, target_dir};
 
 /// Listings whose point needs the real clock: a blocking call does not move the
-/// paused one. Their text must match exactly and their figures within `TOLERANCE`.
+/// paused one, and a timeout around real I/O fires on it at once. Their text must match
+/// exactly and their figures within `TOLERANCE`.
 const REAL_TIME: &[&str] = &[
     "ch01-hello-world/hello_sync",
     "ch01-hello-world/hello_blocking",
     "ch03-runtime/multi_thread",
+    "ch10-subprocesses/deadlock",
 ];
 
 /// How far a figure (`1.002s`, `2003.1 ms`) of a real-time listing may stray from the
@@ -46,6 +48,7 @@ const MEASURED: &[&str] = &[
     "ch08-http-concurrent/join_all",
     "ch09-http-limited/semaphore",
     "ch09-http-limited/buffer_unordered",
+    "ch09-http-limited/spawn_with_permit",
     "ch09-http-limited/measure",
     "ch18-mistakes/slow_poll",
     "ch19-summary/threads_and_tasks",
@@ -59,6 +62,7 @@ const UNORDERED: &[&str] = &[
     "ch08-http-concurrent/join_all",
     "ch09-http-limited/semaphore",
     "ch09-http-limited/buffer_unordered",
+    "ch09-http-limited/spawn_with_permit",
 ];
 
 /// Listings that end with an error on purpose, and the exit code they end with.

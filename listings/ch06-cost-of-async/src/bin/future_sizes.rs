@@ -18,10 +18,25 @@ async fn wait_then_sum() -> u32 {
     buffer.iter().map(|&byte| u32::from(byte)).sum()
 }
 
-/// Done with the buffer before the `.await`, but still in scope there: kept too.
+/// Done with the buffer before the `.await`, but `buffer.iter()` borrowed it, and a
+/// borrowed local is kept until its scope ends: all 1024 bytes again.
 async fn sum_then_wait() -> u32 {
     let buffer = [1u8; 1024];
     let sum = buffer.iter().map(|&byte| u32::from(byte)).sum();
+    yield_now().await;
+    sum
+}
+
+/// Adds up the bytes of a buffer it takes by value.
+fn checksum(buffer: [u8; 1024]) -> u32 {
+    buffer.iter().map(|&byte| u32::from(byte)).sum()
+}
+
+/// The same, but the buffer goes to `checksum` by value, never borrowed here: though
+/// still in scope at the `.await`, it is not kept.
+async fn checksum_then_wait() -> u32 {
+    let buffer = [1u8; 1024];
+    let sum = checksum(buffer);
     yield_now().await;
     sum
 }
@@ -65,6 +80,7 @@ fn main() {
     print_size("add", &add(1, 2));
     print_size("wait_then_sum", &wait_then_sum());
     print_size("sum_then_wait", &sum_then_wait());
+    print_size("checksum_then_wait", &checksum_then_wait());
     print_size("sum_in_block_then_wait", &sum_in_block_then_wait());
     print_size("hello", &hello());
     print_size("outer", &outer());

@@ -10,7 +10,7 @@ async fn main() -> Result<(), Report> {
     let client = reqwest::Client::new();
     let _timer = Timer::start();
 
-    // 1) Start the ten requests as tasks: they all run from now on.
+    // 1) Spawn the ten requests as tasks: they start as soon as `main` waits, below.
     let mut requests = JoinSet::new();
     for _ in 0..10 {
         let (client, url) = (client.clone(), url.clone());
