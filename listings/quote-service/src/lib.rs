@@ -11,8 +11,9 @@
 //! Run it with `cargo run -p quote-service -- --port 8000`, or call [`url`] from a program.
 //!
 //! When the environment variable `TIMELINE` names a file, the service writes there when
-//! each quote request starts and ends, as `<seconds>\trequest <n>\t`: the book draws its
-//! HTTP timelines, one row a request, from it (`tests/timelines.rs`).
+//! each quote request starts and ends, as a `course_support::TimelineEvent` on row
+//! `request <n>`: the book draws its HTTP timelines, one row a request, from it
+//! (`tests/check/timelines.rs`).
 
 use std::fs::File;
 use std::io::{self, Write};
@@ -25,6 +26,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::{Json, Router};
+use course_support::TimelineEvent;
 use hyper::server::conn::http1;
 use hyper_util::rt::{TokioIo, TokioTimer};
 use hyper_util::service::TowerToHyperService;
@@ -303,10 +305,13 @@ impl Timeline {
     }
 
     fn write(&self, request: u64) {
-        let seconds = self.start.elapsed().as_secs_f64();
-        let line = format!("{seconds:.3}\trequest {request}\t\n");
+        let event = TimelineEvent {
+            seconds: self.start.elapsed().as_secs_f64(),
+            row: format!("request {request}"),
+            label: String::new(),
+        };
         // Best effort: a timeline is no reason to fail a request.
-        let _ = self.file.lock().unwrap().write_all(line.as_bytes());
+        let _ = writeln!(self.file.lock().unwrap(), "{event}");
     }
 }
 

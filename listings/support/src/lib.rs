@@ -16,9 +16,9 @@
 //! asyncio's debug mode does.
 //!
 //! When the environment variable `TIMELINE` names a file, [`init_logging`] also writes
-//! each event there as `<seconds>\t<task>\t<message>`, where `<task>` is `task 3` for
-//! tokio's task 3, or the thread's name outside any task. The book draws its timelines,
-//! one row a task, from these files (`tests/timelines.rs`).
+//! each event there, as a [`TimelineEvent`] whose row is `task 3` for tokio's task 3, or
+//! the thread's name outside any task. The book draws its timelines, one row a task,
+//! from these files (`tests/check/timelines.rs`).
 
 use std::error::Error;
 use std::fmt;
@@ -95,12 +95,47 @@ where
         writeln!(out, "{seconds:.3}s {thread} {message}")?;
 
         if let Some(timeline) = &self.timeline {
-            let task = tokio::task::try_id().map_or(thread.to_string(), |id| format!("task {id}"));
-            let line = format!("{seconds:.3}\t{task}\t{message}\n");
+            let row = tokio::task::try_id().map_or(thread.to_string(), |id| format!("task {id}"));
+            let event = TimelineEvent {
+                seconds,
+                row,
+                label: message,
+            };
             // Best effort, like the log line itself.
-            let _ = timeline.lock().unwrap().write_all(line.as_bytes());
+            let _ = writeln!(timeline.lock().unwrap(), "{event}");
         }
         Ok(())
+    }
+}
+
+/// One line of a timeline file: at `seconds`, on row `row` (a task, a thread or a
+/// request), `label` happened. Written as `<seconds>\t<row>\t<label>`, one a line.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TimelineEvent {
+    pub seconds: f64,
+    pub row: String,
+    pub label: String,
+}
+
+impl fmt::Display for TimelineEvent {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:.3}\t{}\t{}", self.seconds, self.row, self.label)
+    }
+}
+
+impl TimelineEvent {
+    /// The events of a timeline file; lines that are not events are skipped.
+    pub fn parse_all(text: &str) -> Vec<TimelineEvent> {
+        text.lines()
+            .filter_map(|line| {
+                let mut fields = line.splitn(3, '\t');
+                Some(TimelineEvent {
+                    seconds: fields.next()?.parse().ok()?,
+                    row: fields.next()?.to_string(),
+                    label: fields.next().unwrap_or("").to_string(),
+                })
+            })
+            .collect()
     }
 }
 

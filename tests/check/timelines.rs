@@ -1,73 +1,47 @@
 //! The book's timelines: a picture of a listing's run, one row a task, drawn from the
 //! listing's own traced run and committed as `listings/<chapter>/timelines/<name>.svg`.
 //!
-//! With `TIMELINE=<file>` set, a listing writes each of its log events there as
-//! `<seconds>\t<row>\t<message>` (the support crate's `init_logging`, rows `task 1`,
+//! With `TIMELINE=<file>` set, a listing writes each of its log events there as a
+//! `course_support::TimelineEvent` (the support crate's `init_logging`, rows `task 1`,
 //! `task 2`, … or `main`); the quote service writes when each request starts and ends
-//! (rows `request 1`, `request 2`, …). This test runs each listing of `TIMELINES` again,
-//! and fails when its picture is stale. `BLESS=1 cargo test` redraws them.
+//! (rows `request 1`, `request 2`, …). A check per timeline (`catalogue.rs` says which
+//! listings have one) runs its listing again, and fails when the picture is stale.
+//! `BLESS=1 cargo test` redraws them.
 //!
 //! Each picture carries the trace it was drawn from, in a comment at its end, so that the
 //! test can check both halves: the picture is what its trace draws, and the trace is what
 //! the listing does today.
 
-mod common;
-
 use std::fmt::Write;
 use std::path::PathBuf;
-use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
 
-use common::{Listing, bless, build_listings, diff, listings, relative, root, target_dir};
+use course_support::TimelineEvent as Event;
 
-/// Whether a listing's timeline comes from the paused clock or the real one.
-#[derive(Clone, Copy, PartialEq, Debug)]
-enum Clock {
-    /// Every time is exact: a fresh run must give the very same trace.
-    Paused,
-    /// Blocking calls, CPU work or real sockets, which do not move the paused clock. A
-    /// fresh run must give the same rows, the same events on each row in the same order
-    /// (their figures aside), and the same most rows busy at once.
-    Real,
-}
+use crate::catalogue::{self, Clock};
+use crate::common::{Listing, bless, diff, listings, relative, root};
+use crate::{Check, runner};
 
-/// The listings the book draws, and the clock each runs on.
-const TIMELINES: &[(&str, Clock)] = &[
-    ("ch01-hello-world/hello_sync", Clock::Real),
-    ("ch01-hello-world/hello_async", Clock::Paused),
-    ("ch01-hello-world/hello_blocking", Clock::Real),
-    ("ch05-starving/starve", Clock::Real),
-    ("ch05-starving/starve_yield", Clock::Real),
-    ("ch07-http-sync/fetch_sync", Clock::Real),
-    ("ch08-http-concurrent/join_set", Clock::Real),
-    ("ch09-http-limited/semaphore", Clock::Real),
-    ("ch11-queues/workers", Clock::Paused),
-];
-
-/// A listing that runs longer than this has hung.
-const TIME_LIMIT: Duration = Duration::from_secs(60);
-
-#[test]
-fn every_timeline_is_drawn_from_a_fresh_run() {
-    build_listings();
-    let all = listings();
-    let mut problems = Vec::new();
-    for &(id, clock) in TIMELINES {
-        let listing = all
-            .iter()
-            .find(|listing| listing.id() == id)
-            .unwrap_or_else(|| panic!("tests/timelines.rs names {id}, which does not exist"));
-        if let Err(problem) = check(listing, clock) {
-            problems.push(problem);
-        }
-    }
-    assert!(
-        problems.is_empty(),
-        "{} of {} timelines are stale (`BLESS=1 cargo test --test timelines` redraws them):\n\n{}",
-        problems.len(),
-        TIMELINES.len(),
-        problems.join("\n")
-    );
+/// A check for each listing whose timeline the book draws.
+pub fn checks() -> Vec<Check> {
+    listings()
+        .into_iter()
+        .filter_map(|listing| {
+            let clock = catalogue::timeline(&listing)?;
+            let package = listing.chapter.clone();
+            let group = runner::group(&listing, clock);
+            Some(
+                Check::new("timeline", listing.id(), move || check(&listing, clock))
+                    .running([package])
+                    .in_group(group),
+            )
+        })
+        .chain(crate::asserting!(
+            "timeline drawing",
+            a_picture_carries_the_trace_it_was_drawn_from,
+            the_shape_of_a_run_keeps_order_and_overlap_but_not_figures,
+            the_axis_ends_on_a_round_figure,
+        ))
+        .collect()
 }
 
 fn svg_file(listing: &Listing) -> PathBuf {
@@ -118,72 +92,23 @@ fn check(listing: &Listing, clock: Clock) -> Result<(), String> {
 /// Runs the listing with `TIMELINE` set, and reads the trace it wrote.
 fn run(listing: &Listing, clock: Clock) -> Result<Vec<Event>, String> {
     let trace = tempfile::NamedTempFile::new().unwrap();
-    let mut command = Command::new(target_dir().join(&listing.name));
-    command
-        .current_dir(root())
-        .env("TIMELINE", trace.path())
-        .env_remove("RUST_LOG")
-        .env_remove("QUOTES_URL")
-        .stdin(Stdio::null())
-        .stdout(Stdio::null())
-        .stderr(Stdio::null());
-    if clock == Clock::Paused {
-        command.env("PAUSE_CLOCK", "1");
-    } else {
-        command.env_remove("PAUSE_CLOCK");
-    }
-    let mut child = command
-        .spawn()
-        .map_err(|err| format!("{}: {err}", listing.id()))?;
-    let started = Instant::now();
-    while child.try_wait().unwrap().is_none() {
-        if started.elapsed() > TIME_LIMIT {
-            child.kill().unwrap();
-            child.wait().unwrap();
-            return Err(format!(
-                "{}: still running after {TIME_LIMIT:?}",
-                listing.id()
-            ));
-        }
-        std::thread::sleep(Duration::from_millis(10));
-    }
-    let text = std::fs::read_to_string(trace.path()).unwrap();
-    let events = parse(&text);
+    let mut command = runner::command(listing, clock);
+    command.env("TIMELINE", trace.path());
+    let _turn = runner::turn(runner::group(listing, clock));
+    runner::run(listing, command)?;
+    let events = parse(&std::fs::read_to_string(trace.path()).unwrap());
     if events.is_empty() {
         return Err(format!("{}: wrote no timeline", listing.id()));
     }
     Ok(events)
 }
 
-/// One line of a trace: at `seconds`, on row `row` (a task), `label` happened.
-#[derive(Clone, Debug, PartialEq)]
-struct Event {
-    seconds: f64,
-    row: String,
-    label: String,
-}
-
 fn parse(text: &str) -> Vec<Event> {
-    text.lines()
-        .filter_map(|line| {
-            let mut fields = line.splitn(3, '\t');
-            let seconds = fields.next()?.parse().ok()?;
-            let row = fields.next()?.to_string();
-            let label = fields.next().unwrap_or("").to_string();
-            Some(Event {
-                seconds,
-                row,
-                label,
-            })
-        })
-        .collect()
+    Event::parse_all(text)
 }
 
 fn to_text(events: &[Event]) -> String {
-    events
-        .iter()
-        .map(|event| format!("{:.3}\t{}\t{}\n", event.seconds, event.row, event.label))
-        .collect()
+    events.iter().map(|event| format!("{event}\n")).collect()
 }
 
 /// The rows, each with its events in order: first the threads (`main`), then the tasks
@@ -424,7 +349,6 @@ fn escape(text: &str) -> String {
         .replace('>', "&gt;")
 }
 
-#[test]
 fn a_picture_carries_the_trace_it_was_drawn_from() {
     let events = parse("0.000\ttask 1\tHello\n0.000\ttask 2\tHello\n1.001\ttask 1\tWorld\n");
     let svg = render("test", &events);
@@ -435,7 +359,6 @@ fn a_picture_carries_the_trace_it_was_drawn_from() {
     );
 }
 
-#[test]
 fn the_shape_of_a_run_keeps_order_and_overlap_but_not_figures() {
     let one_at_a_time = parse("0.000\tmain\tHello\n1.001\tmain\tWorld\n");
     let slower = parse("0.000\tmain\tHello\n1.180\tmain\tWorld\n");
@@ -450,7 +373,6 @@ fn the_shape_of_a_run_keeps_order_and_overlap_but_not_figures() {
     assert_ne!(shape(&sequential), shape(&concurrent));
 }
 
-#[test]
 fn the_axis_ends_on_a_round_figure() {
     let close = |(step, span): (f64, f64), expected: (f64, f64)| {
         (step - expected.0).abs() < 1e-9 && (span - expected.1).abs() < 1e-9

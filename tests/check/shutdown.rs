@@ -2,16 +2,32 @@
 //! once it says it is working, it must start no new job, finish every job it started,
 //! print a summary that adds up, and exit with code 0.
 
-mod common;
-
 use std::collections::BTreeSet;
 use std::io::{BufRead, BufReader, Read};
 use std::process::{Command, Stdio};
 use std::sync::mpsc;
 use std::thread;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
-use common::{build_listings, target_dir};
+use crate::catalogue::Clock;
+use crate::common::root;
+use crate::{Check, runner};
+
+pub fn checks() -> Vec<Check> {
+    crate::asserting!(
+        "ctrl-c",
+        ctrl_c_lets_running_jobs_finish_and_starts_no_new_one,
+        the_interrupted_run_on_the_page_adds_up,
+        the_summary_line_is_read_whole,
+    )
+    .into_iter()
+    .map(|check| {
+        check
+            .running(["ch16-shutdown"])
+            .in_group(Some(runner::Group::RealTime))
+    })
+    .collect()
+}
 
 /// Longer than the whole batch takes without a Ctrl-C (about 3 s): past this, it hangs.
 const TIME_LIMIT: Duration = Duration::from_secs(30);
@@ -37,13 +53,10 @@ fn summary(line: &str) -> Option<[u32; 4]> {
     ])
 }
 
-#[test]
 fn ctrl_c_lets_running_jobs_finish_and_starts_no_new_one() {
-    build_listings();
-    let mut child = Command::new(target_dir().join("ctrl_c_batch"))
-        .env_remove("PAUSE_CLOCK")
-        .env_remove("RUST_LOG")
-        .stdin(Stdio::null())
+    let listing = runner::listing("ch16-shutdown/ctrl_c_batch");
+    let _turn = runner::turn(runner::group(&listing, Clock::Real));
+    let mut child = runner::command(&listing, Clock::Real)
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
@@ -70,7 +83,7 @@ fn ctrl_c_lets_running_jobs_finish_and_starts_no_new_one() {
         match lines.recv_timeout(TIME_LIMIT) {
             Ok(line) => seen.push(line),
             Err(_) => {
-                child.kill().unwrap();
+                runner::kill_group(child.id());
                 panic!("no job started within {TIME_LIMIT:?}; it printed:\n{seen:#?}");
             }
         }
@@ -81,24 +94,14 @@ fn ctrl_c_lets_running_jobs_finish_and_starts_no_new_one() {
         .unwrap();
     assert!(kill.success(), "kill -INT failed");
 
-    let started_at = Instant::now();
-    let status = loop {
-        if let Some(status) = child.try_wait().unwrap() {
-            break status;
-        }
-        if started_at.elapsed() > TIME_LIMIT {
-            child.kill().unwrap();
-            panic!("still running {TIME_LIMIT:?} after Ctrl-C, killed");
-        }
-        thread::sleep(Duration::from_millis(10));
-    };
+    let code = runner::wait(&listing, &mut child).unwrap_or_else(|err| panic!("{err}"));
     reader.join().unwrap();
     seen.extend(lines.try_iter());
     let output = seen.join("\n");
     let stderr = errors.join().unwrap();
 
     assert_eq!(
-        status.code(),
+        code,
         Some(0),
         "it should exit with 0 after Ctrl-C\nstdout:\n{output}\nstderr:\n{stderr}"
     );
@@ -157,15 +160,13 @@ fn check_interrupted_run(seen: &[String]) {
 }
 
 /// The interrupted run the chapter shows, from a real run, meets the same checks.
-#[test]
 fn the_interrupted_run_on_the_page_adds_up() {
-    let file = common::root().join("listings/ch16-shutdown/measured/ctrl_c_batch_interrupted.txt");
+    let file = root().join("listings/ch16-shutdown/measured/ctrl_c_batch_interrupted.txt");
     let text = std::fs::read_to_string(&file).unwrap();
     let seen: Vec<String> = text.lines().map(String::from).collect();
     check_interrupted_run(&seen);
 }
 
-#[test]
 fn the_summary_line_is_read_whole() {
     assert_eq!(
         summary("12 jobs: 6 started, 6 done, 6 never started"),

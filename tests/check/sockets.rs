@@ -9,16 +9,38 @@
 //! its timers fire: each step waits for what the server does (a reply, the end of a
 //! stream, a line in its log). The one time limit only turns a hang into a failure.
 
-mod common;
-
 use std::io;
 use std::net::SocketAddr;
 use std::time::Duration;
 
+use crate::Check;
+use crate::common::Log;
 use ch14_sockets::{ACCEPT_BACKOFF, MAX_LINE, Server};
-use common::Log;
 use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
 use tokio::net::{TcpSocket, TcpStream};
+
+pub fn checks() -> Vec<Check> {
+    let mut checks = crate::asserting_async!(
+        "sockets",
+        a_client_that_hangs_up_mid_line_costs_only_its_own_connection,
+        a_line_over_the_limit_gets_an_error_and_closes_its_connection_only,
+        several_clients_are_served_at_once,
+        once_shut_down_the_server_leaves_no_connection_and_no_listener,
+        dropping_the_server_handle_stops_the_server_too,
+    );
+    checks.push(Check::asserting(
+        "sockets",
+        "out of file descriptors, the accept loop waits, then serves again",
+        out_of_file_descriptors_the_accept_loop_waits_then_serves_again,
+    ));
+    checks.push(
+        Check::asserting(FEW_FILE_DESCRIPTORS, FEW_FILE_DESCRIPTORS, || {
+            crate::common::block_on(out_of_file_descriptors())
+        })
+        .ignored(),
+    );
+    checks
+}
 
 /// Far more than any of these tests takes; reached only if one hangs.
 const TIME_LIMIT: Duration = Duration::from_secs(30);
@@ -79,7 +101,6 @@ impl Log {
     }
 }
 
-#[tokio::test]
 async fn a_client_that_hangs_up_mid_line_costs_only_its_own_connection() {
     let (log, _guard) = Log::capture();
     within_limit(async {
@@ -116,7 +137,6 @@ async fn a_client_that_hangs_up_mid_line_costs_only_its_own_connection() {
     .await;
 }
 
-#[tokio::test]
 async fn a_line_over_the_limit_gets_an_error_and_closes_its_connection_only() {
     let (log, _guard) = Log::capture();
     within_limit(async {
@@ -163,7 +183,6 @@ async fn a_line_over_the_limit_gets_an_error_and_closes_its_connection_only() {
     .await;
 }
 
-#[tokio::test]
 async fn several_clients_are_served_at_once() {
     within_limit(async {
         let server = Server::start().await.unwrap();
@@ -186,7 +205,6 @@ async fn several_clients_are_served_at_once() {
     .await;
 }
 
-#[tokio::test]
 async fn once_shut_down_the_server_leaves_no_connection_and_no_listener() {
     within_limit(async {
         let server = Server::start().await.unwrap();
@@ -207,7 +225,6 @@ async fn once_shut_down_the_server_leaves_no_connection_and_no_listener() {
     .await;
 }
 
-#[tokio::test]
 async fn dropping_the_server_handle_stops_the_server_too() {
     within_limit(async {
         let server = Server::start().await.unwrap();
@@ -234,20 +251,23 @@ async fn dropping_the_server_handle_stops_the_server_too() {
 /// Set for the child process that runs [`out_of_file_descriptors`].
 const CHILD: &str = "SOCKETS_TEST_FEW_FILE_DESCRIPTORS";
 
+/// The name of the check that [`out_of_file_descriptors`] runs in that child.
+const FEW_FILE_DESCRIPTORS: &str = "out of file descriptors, in a child process";
+
 /// Runs [`out_of_file_descriptors`] in a child process whose limit on open files is
 /// low, so that it can use them all up without touching the other tests.
 #[cfg(unix)]
-#[test]
 fn out_of_file_descriptors_the_accept_loop_waits_then_serves_again() {
     let test = std::env::current_exe().unwrap();
     let output = std::process::Command::new("sh")
         .args(["-c", r#"ulimit -n 256 && exec "$0" "$@""#])
         .arg(test)
         .args([
-            "out_of_file_descriptors",
+            FEW_FILE_DESCRIPTORS,
             "--exact",
             "--ignored",
-            "--nocapture",
+            "--test-threads",
+            "1",
         ])
         .env(CHILD, "1")
         .output()
@@ -255,7 +275,7 @@ fn out_of_file_descriptors_the_accept_loop_waits_then_serves_again() {
     let stdout = String::from_utf8_lossy(&output.stdout);
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(
-        output.status.success() && stdout.contains("test out_of_file_descriptors ... ok"),
+        output.status.success() && stdout.contains("1 passed"),
         "the child process failed ({}):\n{stdout}\n{stderr}",
         output.status
     );
@@ -265,8 +285,6 @@ fn out_of_file_descriptors_the_accept_loop_waits_then_serves_again() {
 /// it must log the error at most once per `ACCEPT_BACKOFF`, not in a spin, and serve
 /// again once descriptors are free. Run by the test above, in a process of its own.
 #[cfg(unix)]
-#[tokio::test]
-#[ignore = "uses up the process's file descriptors: the test above runs it in a child process"]
 async fn out_of_file_descriptors() {
     if std::env::var_os(CHILD).is_none() {
         return;

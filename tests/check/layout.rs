@@ -1,18 +1,20 @@
-//! What the book's tests share: where things are, and which listings exist.
-#![allow(dead_code)] // Each test file uses its own part of this module.
+//! Where things are: the book's folders and its listings. Shared by the book's checks
+//! and by the compiler-message checks of the root package (`tests/compiler_messages.rs`).
 
 use std::fs;
-use std::io;
 use std::path::{Path, PathBuf};
-use std::process::Command;
-use std::sync::{Arc, Mutex};
 
 /// The repository's root, which holds `book.toml` and `listings/`.
 pub fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
+        .ancestors()
+        .find(|dir| dir.join("book.toml").is_file())
+        .expect("book.toml in a folder above this package")
 }
 
-/// A listing program: `listings/<chapter>/src/bin/<name>.rs`.
+/// A listing program: `listings/<chapter>/src/bin/<name>.rs`. Its chapter's folder is
+/// also its package's name.
+#[derive(Clone, Debug)]
 pub struct Listing {
     pub chapter: String,
     pub name: String,
@@ -100,75 +102,4 @@ pub fn relative(path: &Path) -> String {
 /// Set `BLESS=1` to rewrite the expected outputs and compiler messages from a fresh run.
 pub fn bless() -> bool {
     std::env::var("BLESS").as_deref() == Ok("1")
-}
-
-/// A readable line diff between what a file holds and what a run printed.
-pub fn diff(file: &Path, expected: &str, actual: &str) -> String {
-    similar::TextDiff::from_lines(expected, actual)
-        .unified_diff()
-        .header(&relative(file), "this run")
-        .to_string()
-}
-
-/// Builds every listing program, as `cargo run` would, and every benchmark.
-pub fn build_listings() {
-    let status = Command::new(env!("CARGO"))
-        .args(["build", "--workspace", "--bins", "--benches", "--quiet"])
-        .current_dir(root())
-        .status()
-        .expect("cargo runs");
-    assert!(status.success(), "the listings do not build");
-}
-
-/// Where cargo put the programs: beside this test's own `deps/` folder.
-pub fn target_dir() -> PathBuf {
-    let exe = std::env::current_exe().unwrap();
-    exe.parent().unwrap().parent().unwrap().to_path_buf()
-}
-
-/// A `tracing` writer that keeps what it is given, for the tests that read what was logged.
-#[derive(Clone, Default)]
-pub struct Log(Arc<Mutex<Vec<u8>>>);
-
-impl Log {
-    pub fn text(&self) -> String {
-        String::from_utf8_lossy(&self.0.lock().unwrap()).into_owned()
-    }
-}
-
-impl io::Write for Log {
-    fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
-        self.0.lock().unwrap().extend_from_slice(bytes);
-        Ok(bytes.len())
-    }
-    fn flush(&mut self) -> io::Result<()> {
-        Ok(())
-    }
-}
-
-impl<'a> tracing_subscriber::fmt::MakeWriter<'a> for Log {
-    type Writer = Log;
-    fn make_writer(&'a self) -> Log {
-        self.clone()
-    }
-}
-
-/// The `.rs` files in `chapter/<folder>` (`mistakes`, `lints`): code that must not
-/// compile. Each must have its fixed twin, `src/bin/<name>_fixed.rs`, an ordinary listing.
-pub fn must_not_compile(chapter: &Path, folder: &str) -> Vec<PathBuf> {
-    let mut files = Vec::new();
-    for file in read_dir(&chapter.join(folder)) {
-        if file.extension().is_some_and(|ext| ext == "rs") {
-            let name = file.file_stem().unwrap().to_string_lossy();
-            let twin = chapter.join(format!("src/bin/{name}_fixed.rs"));
-            assert!(
-                twin.exists(),
-                "{}: no fixed twin at {}",
-                relative(&file),
-                relative(&twin)
-            );
-            files.push(file);
-        }
-    }
-    files
 }

@@ -8,17 +8,51 @@
 //! exits, and `tee` exits at the end of its input. A `sleep` has no such tie, which is
 //! why `kill_on_drop` matters for it.)
 
-mod common;
-
 use std::fs;
 use std::os::unix::process::CommandExt;
 use std::process::{Command, Stdio};
 use std::thread;
 use std::time::{Duration, Instant};
 
-use common::{build_listings, listings, target_dir};
+use crate::catalogue::Clock;
+use crate::common::listings;
+use crate::{Check, runner};
 
 const CHAPTER: &str = "ch10-subprocesses";
+
+/// A check for each listing of chapter 10, on each clock, and one that the check can
+/// fail.
+pub fn checks() -> Vec<Check> {
+    let mut checks = Vec::new();
+    for listing in listings()
+        .into_iter()
+        .filter(|listing| listing.chapter == CHAPTER)
+    {
+        // On the paused clock, as the outputs are checked, and on the real one, as
+        // `cargo run` runs it.
+        for clock in [Clock::Paused, Clock::Real] {
+            let listing = listing.clone();
+            let name = format!("{} on the {clock:?} clock", listing.id());
+            checks.push(
+                Check::new("leaves no process running", name, move || {
+                    let left = left_running(&mut runner::command(&listing, clock));
+                    if left.is_empty() {
+                        Ok(())
+                    } else {
+                        Err(format!("{} left these running: {left:?}", listing.id()))
+                    }
+                })
+                .running([CHAPTER]),
+            );
+        }
+    }
+    checks.push(Check::asserting(
+        "leaves no process running",
+        "the check finds a process left running",
+        the_check_finds_a_process_left_running,
+    ));
+    checks
+}
 
 /// How long a process killed as its parent exited may take to die.
 const GRACE: Duration = Duration::from_secs(2);
@@ -76,31 +110,6 @@ fn left_running(command: &mut Command) -> Vec<String> {
     members.into_iter().map(|(_, name)| name).collect()
 }
 
-#[test]
-fn no_listing_of_chapter_10_leaves_a_process_running() {
-    build_listings();
-    let names: Vec<String> = listings()
-        .into_iter()
-        .filter(|listing| listing.chapter == CHAPTER)
-        .map(|listing| listing.name)
-        .collect();
-    assert!(!names.is_empty(), "no listing in {CHAPTER}");
-    // On the paused clock, as `tests/listings.rs` runs them, and on the real one, as
-    // `cargo run` does.
-    for name in &names {
-        for paused in ["1", "0"] {
-            let mut command = Command::new(target_dir().join(name));
-            command.env("PAUSE_CLOCK", paused);
-            let left = left_running(&mut command);
-            assert!(
-                left.is_empty(),
-                "{name} (PAUSE_CLOCK={paused}) left these running: {left:?}"
-            );
-        }
-    }
-}
-
-#[test]
 fn the_check_finds_a_process_left_running() {
     let left = left_running(Command::new("sh").args(["-c", "sleep 600 &"]));
     assert_eq!(left.len(), 1, "{left:?}");

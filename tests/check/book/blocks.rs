@@ -1,0 +1,279 @@
+//! The book's fenced code blocks, as pulldown-cmark finds them: no Rust is pasted into a
+//! page, and a block with mdBook's Run button is a whole program that the Rust
+//! playground can build.
+
+use std::collections::BTreeSet;
+use std::fs;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+use pulldown_cmark::{CodeBlockKind, Event, Tag, TagEnd};
+use serde_json::Value;
+
+use super::includes::Include;
+use super::{Page, packages, report, strings};
+use crate::layout::relative;
+
+/// A fenced code block of a page.
+struct Block<'p> {
+    page: &'p Page,
+    /// Where it stands in the page, from its opening fence to its closing one.
+    range: Range<usize>,
+    /// What follows the opening fence: `rust,noplayground`.
+    info: String,
+    /// The reason given by an `<!-- inline rust: <reason> -->` on the line before the
+    /// opening fence.
+    excuse: Option<String>,
+    /// The lines between the fences, as written (directives unexpanded), each with its
+    /// line number in the page.
+    lines: Vec<(usize, String)>,
+}
+
+impl Block<'_> {
+    /// `src/ch01-hello-world.md:12`, the line of the opening fence.
+    fn place(&self) -> String {
+        self.page.place(self.range.start)
+    }
+
+    fn language(&self) -> &str {
+        self.info.split([',', ' ']).next().unwrap_or("")
+    }
+
+    fn has(&self, attribute: &str) -> bool {
+        self.info.split([',', ' ']).any(|word| word == attribute)
+    }
+
+    /// The includes written inside the block.
+    fn includes<'i>(&self, includes: &'i [Include]) -> Vec<&'i Include> {
+        includes
+            .iter()
+            .filter(|include| self.range.contains(&include.offset))
+            .collect()
+    }
+
+    /// The numbers of the lines of the block that hold something other than an include:
+    /// code written in the page.
+    fn written(&self, includes: &[&Include]) -> Vec<usize> {
+        let included: Vec<usize> = includes
+            .iter()
+            .map(|include| self.page.line(include.offset))
+            .collect();
+        self.lines
+            .iter()
+            .filter(|(number, line)| !line.trim().is_empty() && !included.contains(number))
+            .map(|(number, _)| *number)
+            .collect()
+    }
+}
+
+/// The fenced code blocks of a page.
+fn code_blocks(page: &Page) -> Vec<Block<'_>> {
+    let mut blocks = Vec::new();
+    // The last line of HTML seen, and its line number: an excuse for inline Rust.
+    let mut html: Option<(usize, String)> = None;
+    let mut in_block = false;
+    for (event, range) in page.events() {
+        match event {
+            Event::Html(text) | Event::InlineHtml(text) => {
+                html = Some((page.line(range.start), text.trim().to_string()));
+            }
+            Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info))) => {
+                let fence = page.line(range.start);
+                let excuse = html
+                    .as_ref()
+                    .filter(|(line, _)| line + 1 == fence)
+                    .and_then(|(_, text)| text.strip_prefix("<!-- inline rust:"))
+                    .map(|reason| reason.trim_end_matches("-->").trim().to_string());
+                blocks.push(Block {
+                    page,
+                    range,
+                    info: info.trim().to_string(),
+                    excuse,
+                    lines: Vec::new(),
+                });
+                in_block = true;
+            }
+            Event::Text(text) if in_block => {
+                let first = page.line(range.start);
+                let block = blocks.last_mut().unwrap();
+                for (index, line) in text.lines().enumerate() {
+                    block.lines.push((first + index, line.to_string()));
+                }
+            }
+            Event::End(TagEnd::CodeBlock) => in_block = false,
+            _ => {}
+        }
+    }
+    blocks
+}
+
+/// A fenced block of Rust must include its code from a listing, and hold nothing else.
+/// One that cannot (say, a signature quoted for reading) needs
+/// `<!-- inline rust: <the reason> -->` on the line before its fence.
+pub fn no_rust_is_pasted_into_a_page() -> Result<(), String> {
+    let mut pasted = Vec::new();
+    let mut rust = 0;
+    for page in Page::all()? {
+        let includes = page.includes();
+        for block in code_blocks(&page) {
+            if block.language() != "rust" {
+                continue;
+            }
+            rust += 1;
+            // Excused: a reason of more than a few letters.
+            if block.excuse.as_ref().is_some_and(|reason| reason.len() > 3) {
+                continue;
+            }
+            let shown = block.includes(&includes);
+            let written = block.written(&shown);
+            if shown.is_empty() {
+                pasted.push(format!("{}: includes nothing", block.place()));
+            } else if !written.is_empty() {
+                let lines: Vec<String> = written.iter().map(usize::to_string).collect();
+                let s = if lines.len() == 1 { "" } else { "s" };
+                pasted.push(format!(
+                    "{}: line{s} {} written in the page, beside the include",
+                    block.place(),
+                    lines.join(", ")
+                ));
+            }
+        }
+    }
+    if rust == 0 {
+        return Err("the book shows no block of Rust".to_string());
+    }
+    report(
+        "Rust written inline in a page; include it from a listing instead, or put \
+         `<!-- inline rust: <reason> -->` on the line before its fence",
+        pasted,
+    )
+}
+
+/// The crates of the Rust playground that the listings use; a listing that needs any
+/// other (the support crate, the quote service, a chapter's library) cannot run there.
+const PLAYGROUND_CRATES: &[&str] = &["tokio", "futures", "tracing"];
+
+/// A Rust block without `noplayground` gets mdBook's Run button, which sends the block's
+/// code, hidden lines too, to the Rust playground. So it must be a whole program, from a
+/// listing, that uses no crate the playground lacks. The others show the local command.
+pub fn every_runnable_block_is_a_whole_program_the_playground_can_build() -> Result<(), String> {
+    let packages = packages()?;
+    let mut runnable = 0;
+    let mut problems = Vec::new();
+    for page in Page::all()? {
+        let includes = page.includes();
+        for block in code_blocks(&page) {
+            let shown = block.includes(&includes);
+            if block.language() != "rust" || block.has("noplayground") || shown.is_empty() {
+                continue;
+            }
+            runnable += 1;
+            let mut code = Vec::new();
+            for include in &shown {
+                let lines = include.lines().unwrap_or_default();
+                let file: Vec<String> = include
+                    .whole()
+                    .lines()
+                    .unwrap_or_default()
+                    .into_iter()
+                    .filter(|line| !line.contains("ANCHOR"))
+                    .collect();
+                if include.rustdoc {
+                    // The whole file goes to the playground, the lines outside the part
+                    // hidden.
+                    code.extend(file);
+                } else {
+                    if lines != file {
+                        problems.push(format!(
+                            "{}: shows part of {} only (use `rustdoc_include`, which sends \
+                             the rest too, hidden)",
+                            block.place(),
+                            relative(&include.file)
+                        ));
+                    }
+                    code.extend(lines);
+                }
+            }
+            let code = code.join("\n");
+            if !code.contains("fn main(") {
+                problems.push(format!(
+                    "{}: not a whole program (no `fn main`)",
+                    block.place()
+                ));
+            }
+            let mut crates = BTreeSet::new();
+            for include in &shown {
+                crates.extend(crates_off_the_playground(packages, &include.file)?);
+            }
+            for krate in crates {
+                if uses_crate(&code, &krate) {
+                    problems.push(format!(
+                        "{}: uses `{krate}`, which the playground lacks (mark it \
+                         `noplayground`)",
+                        block.place()
+                    ));
+                }
+            }
+        }
+    }
+    if runnable == 0 {
+        return Err("no listing can run on the playground".to_string());
+    }
+    report(
+        "Rust blocks with a Run button that cannot run on the playground",
+        problems,
+    )
+}
+
+/// The crates a listing's package may use that the playground lacks: its dependencies
+/// of every kind (less those of `PLAYGROUND_CRATES`), and the package's own library if it
+/// has one. A file of no package of the workspace needs none.
+fn crates_off_the_playground(packages: &[Value], listing: &Path) -> Result<Vec<String>, String> {
+    let listing = fs::canonicalize(listing).unwrap_or_else(|_| listing.to_path_buf());
+    let folder = |package: &Value| -> Option<PathBuf> {
+        let manifest = Path::new(package["manifest_path"].as_str()?);
+        fs::canonicalize(manifest.parent()?).ok()
+    };
+    // The innermost package whose folder holds the listing.
+    let Some(package) = packages
+        .iter()
+        .filter_map(|package| Some((folder(package)?, package)))
+        .filter(|(folder, _)| listing.starts_with(folder))
+        .max_by_key(|(folder, _)| folder.components().count())
+        .map(|(_, package)| package)
+    else {
+        return Ok(Vec::new());
+    };
+    let mut crates: Vec<String> = package["dependencies"]
+        .as_array()
+        .ok_or_else(|| format!("`cargo metadata` gives no dependencies for {package}"))?
+        .iter()
+        .filter_map(|dependency| {
+            dependency["rename"]
+                .as_str()
+                .or_else(|| dependency["name"].as_str())
+        })
+        .map(|name| name.replace('-', "_"))
+        .collect();
+    let libraries = package["targets"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(|target| {
+            strings(&target["kind"])
+                .any(|kind| matches!(kind, "lib" | "rlib" | "dylib" | "proc-macro"))
+        });
+    crates.extend(
+        libraries
+            .filter_map(|target| target["name"].as_str())
+            .map(|name| name.replace('-', "_")),
+    );
+    crates.retain(|krate| !PLAYGROUND_CRATES.contains(&krate.as_str()));
+    Ok(crates)
+}
+
+/// Whether the code names `krate` as the first segment of a path or in a `use`.
+fn uses_crate(code: &str, krate: &str) -> bool {
+    code.match_indices(&format!("{krate}::"))
+        .any(|(at, _)| !code[..at].ends_with(|c: char| c.is_alphanumeric() || c == '_' || c == ':'))
+}

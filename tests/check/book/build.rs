@@ -1,0 +1,178 @@
+//! mdBook builds the book without a warning, with the settings of `book.toml`, and every
+//! link of the built site that points inside it reaches a file, and an anchor of that
+//! file where it names one.
+
+use std::cell::RefCell;
+use std::collections::{BTreeMap, BTreeSet};
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use html5ever::tendril::StrTendril;
+use html5ever::tokenizer::states::RawKind;
+use html5ever::tokenizer::{
+    BufferQueue, StartTag, TagToken, Token, TokenSink, TokenSinkResult, Tokenizer,
+};
+use mdbook_driver::MDBook;
+
+use super::report;
+use crate::common::Log;
+use crate::layout::{file_name, read_dir, root};
+
+/// Pages the build must have written, mdBook's directives expanded.
+const PAGES: &[&str] = &[
+    "index.html",
+    "ch01-hello-world.html",
+    "ch02-futures.html",
+    "print.html",
+];
+
+pub fn the_book_builds_without_a_warning_and_its_links_resolve() -> Result<(), String> {
+    let out = tempfile::tempdir().map_err(|err| format!("no temporary folder: {err}"))?;
+    let mut book =
+        MDBook::load(root()).map_err(|err| format!("book.toml and SUMMARY.md: {err:#}"))?;
+    // The folder the site is served from (`/async-rust-course/`), which the absolute
+    // links of the 404 page start with.
+    let site_url: String = book
+        .config
+        .get("output.html.site-url")
+        .map_err(|err| format!("book.toml: {err:#}"))?
+        .ok_or("book.toml sets no `output.html.site-url`")?;
+    book.config.build.build_dir = out.path().to_path_buf();
+
+    // mdBook reports a broken include or link as a log event, not as an error: collect
+    // every warning and error it logs while building.
+    let log = Log::default();
+    let subscriber = tracing_subscriber::fmt()
+        .with_max_level(tracing::Level::WARN)
+        .with_ansi(false)
+        .with_writer(log.clone())
+        .finish();
+    tracing::subscriber::with_default(subscriber, || book.build())
+        .map_err(|err| format!("the book does not build: {err:#}"))?;
+    let warnings = log.text();
+    if !warnings.is_empty() {
+        return Err(format!("mdBook warned while building:\n{warnings}"));
+    }
+
+    for page in PAGES {
+        let html = fs::read_to_string(out.path().join(page))
+            .map_err(|err| format!("{page} was not built: {err}"))?;
+        if html.contains("{{#") {
+            return Err(format!("{page} holds a directive mdBook did not expand"));
+        }
+    }
+    let search_index = read_dir(out.path())
+        .iter()
+        .any(|file| file_name(file).starts_with("searchindex"));
+    if !search_index {
+        return Err("no search index was built".to_string());
+    }
+    report(
+        "broken links in the built book",
+        broken_links(out.path(), &site_url)?,
+    )
+}
+
+/// Every link (`href`) of the built book's pages that points inside the book at a file
+/// that does not exist, or at an anchor (`#id`) that the page does not have.
+fn broken_links(site: &Path, site_url: &str) -> Result<Vec<String>, String> {
+    let mut pages = BTreeMap::new();
+    for page in read_dir(site) {
+        if page.extension().is_some_and(|ext| ext == "html") {
+            let html = fs::read_to_string(&page)
+                .map_err(|err| format!("cannot read the built {}: {err}", file_name(&page)))?;
+            let page = fs::canonicalize(&page).map_err(|err| err.to_string())?;
+            pages.insert(page, Attributes::of(&html));
+        }
+    }
+    let mut broken = Vec::new();
+    for (page, attributes) in &pages {
+        for link in &attributes.links {
+            let external = link.contains("://") || link.starts_with("mailto:");
+            if external || link.starts_with("javascript:") || link.is_empty() {
+                continue;
+            }
+            let (file, anchor) = link.split_once('#').unwrap_or((link.as_str(), ""));
+            let target: PathBuf = if file.is_empty() {
+                page.clone()
+            } else if let Some(in_site) = file.strip_prefix(site_url) {
+                // An absolute link, as the 404 page has: the site lives under `site-url`.
+                site.join(in_site)
+                    .join(if in_site.is_empty() { "index.html" } else { "" })
+            } else {
+                page.parent().unwrap().join(file)
+            };
+            let Ok(target) = fs::canonicalize(&target) else {
+                broken.push(format!("{}: {link} (no such file)", file_name(page)));
+                continue;
+            };
+            if anchor.is_empty() || target.is_dir() {
+                continue;
+            }
+            let has_anchor = pages
+                .get(&target)
+                .is_some_and(|target| target.ids.contains(anchor));
+            if !has_anchor {
+                broken.push(format!("{}: {link} (no such anchor)", file_name(page)));
+            }
+        }
+    }
+    Ok(broken)
+}
+
+/// What the links of a page need of it: where its own links point, and the ids its
+/// elements have.
+#[derive(Default)]
+struct Attributes {
+    links: Vec<String>,
+    ids: BTreeSet<String>,
+}
+
+impl Attributes {
+    /// The `href` and `id` attributes of a page's tags, read by html5ever's tokenizer.
+    fn of(html: &str) -> Attributes {
+        let input = BufferQueue::default();
+        input.push_back(StrTendril::from_slice(html));
+        let tokenizer = Tokenizer::new(Collector::default(), Default::default());
+        let _ = tokenizer.feed(&input);
+        tokenizer.end();
+        tokenizer.sink.attributes.into_inner()
+    }
+}
+
+/// A sink for html5ever's tokenizer that keeps the attributes it wants.
+#[derive(Default)]
+struct Collector {
+    attributes: RefCell<Attributes>,
+}
+
+impl TokenSink for Collector {
+    type Handle = ();
+
+    fn process_token(&self, token: Token, _line: u64) -> TokenSinkResult<()> {
+        let TagToken(tag) = token else {
+            return TokenSinkResult::Continue;
+        };
+        if tag.kind != StartTag {
+            return TokenSinkResult::Continue;
+        }
+        let mut attributes = self.attributes.borrow_mut();
+        for attribute in &tag.attrs {
+            match &*attribute.name.local {
+                "href" => attributes.links.push(attribute.value.to_string()),
+                "id" => {
+                    attributes.ids.insert(attribute.value.to_string());
+                }
+                _ => {}
+            }
+        }
+        // What a tree builder would tell the tokenizer: a script's or a style's text is
+        // not markup, so a `<a href=` in a string of JavaScript is no link.
+        match &*tag.name {
+            "script" => TokenSinkResult::RawData(RawKind::ScriptData),
+            "style" => TokenSinkResult::RawData(RawKind::Rawtext),
+            "title" | "textarea" => TokenSinkResult::RawData(RawKind::Rcdata),
+            _ => TokenSinkResult::Continue,
+        }
+    }
+}

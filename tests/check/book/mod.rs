@@ -1,0 +1,211 @@
+//! Checks of the book itself, one concern a module:
+//!
+//! - `includes`: every `{{#include …}}` resolves to some text, and every listing,
+//!   output, compiler message, timeline, test and benchmark is included by a page;
+//! - `blocks`: no Rust is pasted into a page, and a block with a Run button is a whole
+//!   program the Rust playground can build;
+//! - `commands`: every `cargo run -p … --bin …` shown names a listing;
+//! - `exercises`: chapters 1 to 16 end with an exercise whose solution hides in
+//!   `<details>`;
+//! - `build`: mdBook builds the book without a warning, and the built site's internal
+//!   links and anchors resolve.
+//!
+//! The pages are read as Markdown by pulldown-cmark, with the extensions mdBook turns
+//! on; the packages are described by `cargo metadata`; the book's settings are those
+//! mdBook loads from `book.toml`.
+
+mod blocks;
+mod build;
+mod commands;
+mod exercises;
+mod includes;
+
+use std::fs;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::OnceLock;
+
+use pulldown_cmark::{Event, Options, Parser};
+use serde_json::Value;
+
+use crate::Check;
+use crate::layout::{read_dir, relative, root};
+
+/// The checks of the book, each named for what it makes sure of.
+pub fn checks() -> Vec<Check> {
+    const KIND: &str = "book";
+    vec![
+        Check::new(
+            KIND,
+            "every include resolves to some text",
+            includes::every_include_resolves_to_some_text,
+        ),
+        Check::new(
+            KIND,
+            "every listing, output and message is included by a page",
+            includes::every_listing_output_and_message_is_included,
+        ),
+        Check::new(
+            KIND,
+            "no Rust is pasted into a page",
+            blocks::no_rust_is_pasted_into_a_page,
+        ),
+        Check::new(
+            KIND,
+            "every runnable block is a whole program the playground can build",
+            blocks::every_runnable_block_is_a_whole_program_the_playground_can_build,
+        ),
+        Check::new(
+            KIND,
+            "every command shown runs a listing that exists",
+            commands::every_command_shown_runs_a_listing_that_exists,
+        ),
+        Check::new(
+            KIND,
+            "the book builds with mdBook without a warning and its links resolve",
+            build::the_book_builds_without_a_warning_and_its_links_resolve,
+        ),
+        Check::new(
+            KIND,
+            "chapters 1 to 16 end with an exercise and hide its solution",
+            exercises::chapters_1_to_16_end_with_an_exercise_and_hide_its_solution,
+        ),
+    ]
+}
+
+/// A Markdown file of the book (`src/*.md`), as written: before mdBook expands its
+/// includes.
+pub struct Page {
+    pub path: PathBuf,
+    pub text: String,
+    /// Where each line starts, to turn an offset into a line number.
+    line_starts: Vec<usize>,
+}
+
+impl Page {
+    /// Every Markdown file of the book, `SUMMARY.md` too.
+    pub fn all() -> Result<Vec<Page>, String> {
+        let pages: Vec<Page> = read_dir(&root().join("src"))
+            .into_iter()
+            .filter(|path| path.extension().is_some_and(|ext| ext == "md"))
+            .map(Page::read)
+            .collect::<Result<_, _>>()?;
+        if pages.is_empty() {
+            return Err("no Markdown file in src/".to_string());
+        }
+        Ok(pages)
+    }
+
+    pub fn read(path: PathBuf) -> Result<Page, String> {
+        let text = fs::read_to_string(&path)
+            .map_err(|err| format!("cannot read {}: {err}", relative(&path)))?;
+        let line_starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(at, _)| at + 1))
+            .collect();
+        Ok(Page {
+            path,
+            text,
+            line_starts,
+        })
+    }
+
+    /// The page's name, `src/ch01-hello-world.md`, for messages.
+    pub fn name(&self) -> String {
+        relative(&self.path)
+    }
+
+    /// The number, from 1, of the line that holds this offset.
+    pub fn line(&self, offset: usize) -> usize {
+        self.line_starts.partition_point(|&start| start <= offset)
+    }
+
+    /// The text of line `number` (from 1), for messages.
+    pub fn line_text(&self, number: usize) -> &str {
+        self.text
+            .lines()
+            .nth(number.saturating_sub(1))
+            .unwrap_or("")
+    }
+
+    /// `src/ch01-hello-world.md:12`, where this offset stands, for messages.
+    pub fn place(&self, offset: usize) -> String {
+        format!("{}:{}", self.name(), self.line(offset))
+    }
+
+    /// The folder its includes and links are relative to.
+    pub fn dir(&self) -> &Path {
+        self.path.parent().unwrap()
+    }
+
+    /// The page's Markdown events, each with the range of the text it comes from,
+    /// parsed with the extensions mdBook turns on (`mdbook-markdown`), less smart
+    /// punctuation, which would turn a `--bin` written in prose into `–bin`.
+    pub fn events(&self) -> impl Iterator<Item = (Event<'_>, Range<usize>)> {
+        let options = Options::ENABLE_TABLES
+            | Options::ENABLE_FOOTNOTES
+            | Options::ENABLE_STRIKETHROUGH
+            | Options::ENABLE_TASKLISTS
+            | Options::ENABLE_HEADING_ATTRIBUTES
+            | Options::ENABLE_DEFINITION_LIST
+            | Options::ENABLE_GFM;
+        Parser::new_ext(&self.text, options).into_offset_iter()
+    }
+
+    /// The page's `{{#include …}}` and `{{#rustdoc_include …}}` directives.
+    pub fn includes(&self) -> Vec<includes::Include> {
+        includes::find(self)
+    }
+}
+
+/// The workspace's packages, as `cargo metadata --no-deps` describes them: their names,
+/// manifests, targets and dependencies. Cargo runs once, for every check that asks.
+pub fn packages() -> Result<&'static [Value], String> {
+    static PACKAGES: OnceLock<Result<Vec<Value>, String>> = OnceLock::new();
+    PACKAGES
+        .get_or_init(|| {
+            let output = Command::new(env!("CARGO"))
+                .args([
+                    "metadata",
+                    "--format-version",
+                    "1",
+                    "--no-deps",
+                    "--offline",
+                ])
+                .current_dir(root())
+                .output()
+                .map_err(|err| format!("cannot run `cargo metadata`: {err}"))?;
+            if !output.status.success() {
+                return Err(format!(
+                    "`cargo metadata` failed:\n{}",
+                    String::from_utf8_lossy(&output.stderr)
+                ));
+            }
+            let mut metadata: Value = serde_json::from_slice(&output.stdout)
+                .map_err(|err| format!("`cargo metadata` printed no JSON: {err}"))?;
+            match metadata["packages"].take() {
+                Value::Array(packages) if !packages.is_empty() => Ok(packages),
+                _ => Err("`cargo metadata` names no package".to_string()),
+            }
+        })
+        .as_deref()
+        .map_err(Clone::clone)
+}
+
+/// The strings of a JSON array (`[]` if it is none).
+pub fn strings(value: &Value) -> impl Iterator<Item = &str> {
+    value
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(Value::as_str)
+}
+
+/// Fails with the problems found, one a line, under a heading.
+pub fn report(heading: &str, problems: Vec<String>) -> Result<(), String> {
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(format!("{heading}:\n{}", problems.join("\n")))
+    }
+}

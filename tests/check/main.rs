@@ -1,0 +1,165 @@
+//! Every check of the book, one test each: `cargo test` runs them all, and
+//! `cargo test <part of a name>` runs the ones whose names hold it, such as
+//! `cargo test ex01` for chapter 1's exercise. `cargo test -- --list` names them all.
+//!
+//! This is one test program (libtest-mimic) rather than one per file, so that every
+//! check runs in parallel with the others and the listings are built once. What each
+//! module checks:
+//!
+//! - `outputs`: each listing's whole output, against the file the book includes;
+//! - `timelines`: each timeline picture, against a fresh traced run;
+//! - `http`, `subprocesses`, `shutdown`, `sockets`, `quote_service`: the claims of the
+//!   chapters whose listings talk to servers, start processes or handle Ctrl-C;
+//! - `book`: the book itself (includes, code blocks, commands, exercises, the build).
+//!
+//! This folder is a package of its own, `book-checks`. The compiler's and clippy's
+//! messages are checked by the root package (`tests/compiler_messages.rs`), whose small
+//! set of dependencies keeps trybuild's own build of them short.
+
+mod book;
+mod catalogue;
+mod common;
+mod http;
+mod layout;
+mod outputs;
+mod quote_service;
+mod runner;
+mod shutdown;
+mod sockets;
+mod subprocesses;
+mod timelines;
+
+use libtest_mimic::{Arguments, Trial};
+
+/// A check, and the chapter packages whose programs it runs (built before any check
+/// starts, so that only those a filtered run needs are built).
+pub struct Check {
+    trial: Trial,
+    runs: Vec<String>,
+    group: Option<runner::Group>,
+}
+
+impl Check {
+    /// A check named `kind name`, which fails with the message it returns.
+    pub fn new(
+        kind: &str,
+        name: impl Into<String>,
+        check: impl FnOnce() -> Result<(), String> + Send + 'static,
+    ) -> Check {
+        let name = name.into();
+        let label = format!("[{kind}] {name}");
+        let timed = move || {
+            let started = std::time::Instant::now();
+            let result = check();
+            // `CHECK_TIMES=1 cargo test` says where the time goes.
+            if std::env::var_os("CHECK_TIMES").is_some() {
+                eprintln!("{:8.3} s  {label}", started.elapsed().as_secs_f64());
+            }
+            result
+        };
+        Check {
+            trial: Trial::test(name, move || timed().map_err(Into::into)).with_kind(kind),
+            runs: Vec::new(),
+            group: None,
+        }
+    }
+
+    /// A check that fails by panicking, as an `assert!` does.
+    pub fn asserting(kind: &str, name: impl Into<String>, check: fn()) -> Check {
+        Check::new(kind, name, move || {
+            check();
+            Ok(())
+        })
+    }
+
+    /// Declares that this check runs programs of these chapter packages.
+    pub fn running(mut self, packages: impl IntoIterator<Item = impl Into<String>>) -> Check {
+        self.runs.extend(packages.into_iter().map(Into::into));
+        self
+    }
+
+    /// Declares the group its runs belong to (see `runner::Group`): such checks start
+    /// first, the real-time ones before the others, so that neither group waits for
+    /// the other at the end.
+    pub fn in_group(mut self, group: Option<runner::Group>) -> Check {
+        self.group = group;
+        self
+    }
+
+    /// A check that runs only when asked for with `--ignored`.
+    pub fn ignored(mut self) -> Check {
+        self.trial = self.trial.with_ignored_flag(true);
+        self
+    }
+}
+
+/// Several checks of one kind, each a function that panics on failure:
+/// `asserting!("sockets", a_test, another_test)`.
+#[macro_export]
+macro_rules! asserting {
+    ($kind:expr, $($check:path),+ $(,)?) => {
+        vec![$($crate::Check::asserting($kind, stringify!($check), $check)),+]
+    };
+}
+
+/// The same for `async` functions, each run on a current-thread runtime of its own, as
+/// `#[tokio::test]` would.
+#[macro_export]
+macro_rules! asserting_async {
+    ($kind:expr, $($check:path),+ $(,)?) => {
+        vec![$($crate::Check::asserting($kind, stringify!($check), || {
+            $crate::common::block_on($check())
+        })),+]
+    };
+}
+
+fn main() {
+    let mut args = Arguments::from_args();
+    // Most checks wait on a program, a timer or a socket rather than the CPU: more of
+    // them at once than there are cores keeps the machine busy.
+    if args.test_threads.is_none() && std::env::var_os("RUST_TEST_THREADS").is_none() {
+        args.test_threads = Some(8);
+    }
+
+    // The checks run as on a fresh machine, whatever this shell exports: the listings
+    // start their own quote service, on the clock each check chooses. (Removed before any
+    // thread starts, so nothing reads the environment meanwhile.)
+    for variable in ["QUOTES_URL", "PAUSE_CLOCK", "TIMELINE", "RUST_LOG"] {
+        // SAFETY: no other thread runs yet.
+        unsafe { std::env::remove_var(variable) };
+    }
+
+    let mut checks = Vec::new();
+    checks.extend(outputs::checks());
+    checks.extend(timelines::checks());
+    checks.extend(http::checks());
+    checks.extend(subprocesses::checks());
+    checks.extend(shutdown::checks());
+    checks.extend(sockets::checks());
+    checks.extend(quote_service::checks());
+    checks.extend(book::checks());
+    checks.extend(catalogue::checks());
+
+    checks.sort_by_key(|check| match check.group {
+        Some(runner::Group::RealTime) => 0,
+        Some(runner::Group::CpuHeavy) => 1,
+        None => 2,
+    });
+
+    if !args.list {
+        let selected: Vec<&Check> = checks
+            .iter()
+            .filter(|check| !args.is_filtered_out(&check.trial) && !args.is_ignored(&check.trial))
+            .collect();
+        let mut packages: Vec<&str> = selected
+            .iter()
+            .flat_map(|check| check.runs.iter().map(String::as_str))
+            .collect();
+        packages.sort_unstable();
+        packages.dedup();
+        runner::build(&packages);
+    }
+
+    let trials = checks.into_iter().map(|check| check.trial).collect();
+    libtest_mimic::run(&args, trials).exit();
+}

@@ -1,0 +1,206 @@
+//! Builds the listing programs and runs them. Every check that runs a listing goes
+//! through here: its environment (clock, quote service, timeline, logging), its time
+//! limit and its clean-up are set in this one place.
+
+use std::io::Read;
+use std::os::unix::process::CommandExt;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::{Condvar, Mutex};
+use std::thread;
+use std::time::{Duration, Instant};
+
+use crate::catalogue::{self, Clock, Fact};
+use crate::common::{Listing, chapters, file_name, relative, root};
+
+/// A listing that runs longer than this has hung.
+pub const TIME_LIMIT: Duration = Duration::from_secs(60);
+
+/// Builds the programs of these chapter packages, as `cargo run` would; all of them
+/// (and the benchmarks, which `cargo bench` runs) when every chapter is asked for.
+pub fn build(packages: &[&str]) {
+    if packages.is_empty() {
+        return;
+    }
+    let every_chapter = chapters()
+        .iter()
+        .all(|chapter| packages.contains(&file_name(chapter).as_str()));
+    let mut command = Command::new(env!("CARGO"));
+    command.args(["build", "--quiet"]).current_dir(root());
+    if every_chapter {
+        command.args(["--workspace", "--bins", "--benches"]);
+    } else {
+        for package in packages {
+            command.args(["-p", package]);
+        }
+        command.arg("--bins");
+    }
+    let status = command.status().expect("cargo runs");
+    assert!(status.success(), "the listings do not build");
+}
+
+/// Where cargo put the programs: beside this test program's own `deps/` folder.
+pub fn program(name: &str) -> PathBuf {
+    let exe = std::env::current_exe().unwrap();
+    exe.parent().unwrap().parent().unwrap().join(name)
+}
+
+/// A listing's program, ready to run from the repository's root on `clock`, with every
+/// variable that changes what it prints set or cleared: it starts its own quote service,
+/// writes no timeline, logs at its own level, and prints no backtrace. Its standard
+/// input is empty, and it runs in a process group of its own.
+pub fn command(listing: &Listing, clock: Clock) -> Command {
+    let mut command = Command::new(program(&listing.name));
+    command
+        .current_dir(root())
+        .env("RUST_BACKTRACE", "0")
+        .env_remove("RUST_LOG")
+        .env_remove("QUOTES_URL")
+        .env_remove("TIMELINE")
+        .stdin(Stdio::null())
+        .process_group(0);
+    match clock {
+        Clock::Paused => command.env("PAUSE_CLOCK", "1"),
+        Clock::Real => command.env_remove("PAUSE_CLOCK"),
+    };
+    command
+}
+
+/// What a run printed, and how it ended.
+pub struct Output {
+    pub code: Option<i32>,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+/// Runs `command` to its end, or kills it after `TIME_LIMIT`.
+pub fn run(listing: &Listing, mut command: Command) -> Result<Output, String> {
+    let mut child = command
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .map_err(|err| format!("{}: cannot start: {err}", listing.id()))?;
+    let mut stdout = child.stdout.take().unwrap();
+    let mut stderr = child.stderr.take().unwrap();
+    let out = thread::spawn(move || read_all(&mut stdout));
+    let err = thread::spawn(move || read_all(&mut stderr));
+    let code = wait(listing, &mut child)?;
+    Ok(Output {
+        code,
+        stdout: out.join().unwrap(),
+        stderr: err.join().unwrap(),
+    })
+}
+
+/// Waits for the program to end; past `TIME_LIMIT`, kills its process group.
+pub fn wait(listing: &Listing, child: &mut Child) -> Result<Option<i32>, String> {
+    let started = Instant::now();
+    loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            return Ok(status.code());
+        }
+        if started.elapsed() > TIME_LIMIT {
+            kill_group(child.id());
+            child.wait().unwrap();
+            return Err(format!(
+                "{}: still running after {TIME_LIMIT:?}, killed",
+                relative(&listing.source())
+            ));
+        }
+        thread::sleep(Duration::from_millis(10));
+    }
+}
+
+/// Kills every process of the group that `leader` started (`command` gives each
+/// listing a group of its own).
+pub fn kill_group(leader: u32) {
+    let _ = Command::new("kill")
+        .args(["-KILL", "--", &format!("-{leader}")])
+        .stderr(Stdio::null())
+        .status();
+}
+
+fn read_all(pipe: &mut impl Read) -> String {
+    let mut text = String::new();
+    pipe.read_to_string(&mut text).unwrap();
+    text
+}
+
+/// The runs that must not share the machine with each other: those whose figures are
+/// checked on the real clock (`RealTime`), and those that keep every core busy
+/// (`CpuHeavy`). Runs of one group share the machine with each other and with any other
+/// check; a run of one group waits while a run of the other goes on.
+#[derive(Clone, Copy, PartialEq, Debug)]
+pub enum Group {
+    RealTime,
+    CpuHeavy,
+}
+
+/// The group running `listing` on `clock` belongs to, if any.
+pub fn group(listing: &Listing, clock: Clock) -> Option<Group> {
+    if catalogue::has(listing, Fact::CpuHeavy) {
+        Some(Group::CpuHeavy)
+    } else if clock == Clock::Real && !catalogue::has(listing, Fact::Measured) {
+        Some(Group::RealTime)
+    } else {
+        None
+    }
+}
+
+/// How many runs of each group are going on: `[real time, CPU heavy]`.
+static RUNNING: Mutex<[usize; 2]> = Mutex::new([0, 0]);
+static ENDED: Condvar = Condvar::new();
+
+/// The machine, held for a run of a group until dropped.
+pub struct Turn(Option<Group>);
+
+/// Waits until no run of the other group goes on, and holds the machine for `group`.
+pub fn turn(group: Option<Group>) -> Turn {
+    if let Some(group) = group {
+        let (mine, other) = indices(group);
+        let mut running = RUNNING
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        while running[other] > 0 {
+            running = ENDED
+                .wait(running)
+                .unwrap_or_else(|poisoned| poisoned.into_inner());
+        }
+        running[mine] += 1;
+    }
+    Turn(group)
+}
+
+impl Drop for Turn {
+    fn drop(&mut self) {
+        if let Some(group) = self.0 {
+            let mut running = RUNNING
+                .lock()
+                .unwrap_or_else(|poisoned| poisoned.into_inner());
+            running[indices(group).0] -= 1;
+            ENDED.notify_all();
+        }
+    }
+}
+
+fn indices(group: Group) -> (usize, usize) {
+    match group {
+        Group::RealTime => (0, 1),
+        Group::CpuHeavy => (1, 0),
+    }
+}
+
+/// The listing `chapter/name`.
+pub fn listing(id: &str) -> Listing {
+    let (chapter, name) = id.split_once('/').expect("chapter/name");
+    let listing = Listing {
+        chapter: chapter.to_string(),
+        name: name.to_string(),
+    };
+    assert!(
+        Path::new(&listing.source()).is_file(),
+        "no listing {id} at {}",
+        relative(&listing.source())
+    );
+    listing
+}
