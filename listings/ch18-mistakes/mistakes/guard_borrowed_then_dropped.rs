@@ -10,7 +10,7 @@ async fn main() {
         async move {
             let mut guard = count.lock().unwrap();
             *guard += 1; // Borrows `guard`, through `DerefMut`...
-            drop(guard); // ...so the future keeps its place, though the lock is released
+            drop(guard); // ...so its place stays in the future
             tokio::time::sleep(Duration::from_millis(10)).await;
         }
     });
