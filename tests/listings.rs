@@ -50,6 +50,8 @@ const MEASURED: &[&str] = &[
     "ch09-http-limited/buffer_unordered",
     "ch09-http-limited/spawn_with_permit",
     "ch09-http-limited/measure",
+    "ch13-debugging/debug_mode",
+    "ch13-debugging/metrics",
     "ch18-mistakes/slow_poll",
     "ch19-summary/threads_and_tasks",
 ];
