@@ -53,6 +53,7 @@ const MEASURED: &[&str] = &[
     "ch13-debugging/debug_mode",
     "ch13-debugging/metrics",
     "ch18-mistakes/slow_poll",
+    "ch18-mistakes/slow_poll_every_task",
     "ch19-summary/threads_and_tasks",
 ];
 
