@@ -172,7 +172,8 @@ impl fmt::Debug for Report {
 // - `report_slow_polls`, on the runtime's builder, times every poll of every task.
 
 // ANCHOR: watched
-/// The longest poll [`watched`] lets pass: asyncio's default `slow_callback_duration`.
+/// The longest poll [`watched`] and `report_slow_polls` let pass: asyncio's default
+/// `slow_callback_duration`.
 pub const SLOW_POLL: Duration = Duration::from_millis(100);
 
 /// Spawns `future` as a task, as `tokio::spawn` does, and logs a warning for each poll of
