@@ -89,6 +89,8 @@ const FACTS: &[(&str, &[Fact])] = &[
     ("ch09-http-limited/measure", &[Measured, QuoteClient(None)]),
     ("ch10-subprocesses/deadlock", &[RealTime]),
     ("ch11-queues/workers", &[Timeline(Paused)]),
+    ("ch13-debugging/debug_mode", &[Measured]),
+    ("ch13-debugging/metrics", &[Measured]),
     ("ch18-mistakes/runtime_in_runtime", &[ExitCode(101)]),
     ("ch18-mistakes/blocking_client_in_async", &[ExitCode(101)]),
     (
@@ -97,6 +99,7 @@ const FACTS: &[(&str, &[Fact])] = &[
     ),
     ("ch18-mistakes/spawn_without_runtime", &[ExitCode(101)]),
     ("ch18-mistakes/slow_poll", &[Measured]),
+    ("ch18-mistakes/slow_poll_every_task", &[Measured]),
     ("ch19-summary/threads_and_tasks", &[Measured, CpuHeavy]),
 ];
 

@@ -12,8 +12,8 @@
 //! next timer when none has. A one-second sleep takes no real time and every
 //! figure printed is exact. The book's tests run listings that way.
 //!
-//! [`spawn_watched`] and [`spawn_heartbeat`] catch code that blocks its thread, as
-//! asyncio's debug mode does.
+//! [`spawn_watched`], [`spawn_heartbeat`] and [`ReportSlowPolls::report_slow_polls`] catch
+//! code that blocks its thread, as asyncio's debug mode does.
 //!
 //! When the environment variable `TIMELINE` names a file, [`init_logging`] also writes
 //! each event there, as a [`TimelineEvent`] whose row is `task 3` for tokio's task 3, or
@@ -203,10 +203,12 @@ impl fmt::Debug for Report {
 // - `spawn_watched` times every poll of one task, and names the task and the line that
 //   spawned it;
 // - `spawn_heartbeat` starts a task that expects to run on a fixed beat, and counts the
-//   beats it missed: it notices blocking in any task of its thread, watched or not.
+//   beats it missed: it notices blocking in any task of its thread, watched or not;
+// - `report_slow_polls`, on the runtime's builder, times every poll of every task.
 
 // ANCHOR: watched
-/// The longest poll [`watched`] lets pass: asyncio's default `slow_callback_duration`.
+/// The longest poll [`watched`] and `report_slow_polls` let pass: asyncio's default
+/// `slow_callback_duration`.
 pub const SLOW_POLL: Duration = Duration::from_millis(100);
 
 /// Spawns `future` as a task, as `tokio::spawn` does, and logs a warning for each poll of
@@ -281,3 +283,65 @@ pub fn spawn_heartbeat(period: Duration) -> JoinHandle<()> {
     })
 }
 // ANCHOR_END: heartbeat
+
+// ANCHOR: report_slow_polls
+/// asyncio's debug-mode report of slow steps, for every task of a tokio runtime: one call
+/// on the runtime's builder, no change to the tasks.
+///
+/// ```no_run
+/// use course_support::ReportSlowPolls;
+///
+/// let runtime = tokio::runtime::Builder::new_multi_thread()
+///     .enable_all()
+///     .report_slow_polls() // or .report_polls_longer_than(Duration::from_millis(50))
+///     .build()
+///     .unwrap();
+/// ```
+///
+/// Every poll of a task that takes longer than the threshold logs a warning when it
+/// returns, with the task's id, where it was spawned and how long the poll took:
+///
+/// `slow poll: task 3, spawned at src/main.rs:12:5, took 0.301s`
+///
+/// It uses the builder's `on_before_task_poll` and `on_after_task_poll` hooks, which exist
+/// only when tokio is built with `--cfg tokio_unstable`; so does this trait. A runtime has
+/// one hook of each kind: this replaces any set before, and a later one replaces this.
+#[cfg(tokio_unstable)]
+pub trait ReportSlowPolls {
+    /// Reports the polls longer than [`SLOW_POLL`], asyncio's default.
+    fn report_slow_polls(&mut self) -> &mut Self {
+        self.report_polls_longer_than(SLOW_POLL)
+    }
+
+    /// Reports the polls longer than `threshold`: asyncio's
+    /// `loop.slow_callback_duration = threshold`.
+    fn report_polls_longer_than(&mut self, threshold: Duration) -> &mut Self;
+}
+
+#[cfg(tokio_unstable)]
+impl ReportSlowPolls for tokio::runtime::Builder {
+    fn report_polls_longer_than(&mut self, threshold: Duration) -> &mut Self {
+        // A worker thread polls one task at a time, from start to end: one start time per
+        // thread is enough. The real clock: a blocking call does not move a paused one.
+        thread_local! {
+            static POLL_STARTED: std::cell::Cell<Option<std::time::Instant>> =
+                const { std::cell::Cell::new(None) };
+        }
+        self.on_before_task_poll(|_| POLL_STARTED.set(Some(std::time::Instant::now())))
+            .on_after_task_poll(move |task| {
+                let Some(started) = POLL_STARTED.take() else {
+                    return;
+                };
+                let took = started.elapsed();
+                if took > threshold {
+                    tracing::warn!(
+                        "slow poll: task {}, spawned at {}, took {:.3}s",
+                        task.id(),
+                        task.spawned_at(),
+                        took.as_secs_f64()
+                    );
+                }
+            })
+    }
+}
+// ANCHOR_END: report_slow_polls
