@@ -40,8 +40,8 @@ async fn app() {
 // ANCHOR: main
 fn main() -> std::io::Result<()> {
     course_support::init_logging();
-    // tokio numbers its worker threads along with the tasks: two workers on every machine
-    // keep the task numbers below the same everywhere.
+    // tokio 1.54 gives each worker thread a task id too (ids are not a promise): two
+    // workers on every machine keep the task numbers below the same everywhere.
     let mut multi_thread = Builder::new_multi_thread();
     multi_thread.worker_threads(2);
     for mut builder in [Builder::new_current_thread(), multi_thread] {
