@@ -31,8 +31,9 @@ mod timelines;
 
 use libtest_mimic::{Arguments, Trial};
 
-/// A check, and the chapter packages whose programs it runs (built before any check
-/// starts, so that only those a filtered run needs are built).
+/// A check, and the packages whose programs it runs: if the run selects any such check,
+/// the programs are built before the checks start; a run that selects none (`cargo test
+/// -- book`, say) builds nothing.
 pub struct Check {
     trial: Trial,
     runs: Vec<String>,

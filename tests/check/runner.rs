@@ -11,31 +11,25 @@ use std::thread;
 use std::time::{Duration, Instant};
 
 use crate::catalogue::{self, Clock, Fact};
-use crate::common::{Listing, chapters, file_name, relative, root};
+use crate::common::{Listing, relative, root};
 
 /// A listing that runs longer than this has hung.
 pub const TIME_LIMIT: Duration = Duration::from_secs(60);
 
-/// Builds the programs of these chapter packages, as `cargo run` would; all of them
-/// (and the benchmarks, which `cargo bench` runs) when every chapter is asked for.
+/// Builds every program of the workspace, as `cargo run` would, and the benchmarks
+/// (which `cargo bench` runs), if any of `packages` is needed. Always all of them: built
+/// one package at a time, their dependencies would be built with other features (cargo
+/// unifies features over what it builds together), and built again for the next full run.
+/// When nothing changed, this takes a fraction of a second.
 pub fn build(packages: &[&str]) {
     if packages.is_empty() {
         return;
     }
-    let every_chapter = chapters()
-        .iter()
-        .all(|chapter| packages.contains(&file_name(chapter).as_str()));
-    let mut command = Command::new(env!("CARGO"));
-    command.args(["build", "--quiet"]).current_dir(root());
-    if every_chapter {
-        command.args(["--workspace", "--bins", "--benches"]);
-    } else {
-        for package in packages {
-            command.args(["-p", package]);
-        }
-        command.arg("--bins");
-    }
-    let status = command.status().expect("cargo runs");
+    let status = Command::new(env!("CARGO"))
+        .args(["build", "--quiet", "--workspace", "--bins", "--benches"])
+        .current_dir(root())
+        .status()
+        .expect("cargo runs");
     assert!(status.success(), "the listings do not build");
 }
 
