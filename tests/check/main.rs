@@ -79,9 +79,9 @@ impl Check {
         self
     }
 
-    /// Declares the group its runs belong to (see `runner::Group`): such checks start
-    /// first, the real-time ones before the others, so that neither group waits for
-    /// the other at the end.
+    /// Declares the group its runs belong to (see `runner::Group`). The real-time
+    /// checks start first, and the light ones use the cores while those wait on the
+    /// clock; the CPU-heavy ones start last, once no real-time run is left to wait for.
     pub fn in_group(mut self, group: Option<runner::Group>) -> Check {
         self.group = group;
         self
@@ -119,7 +119,7 @@ fn main() {
     // Most checks wait on a program, a timer or a socket rather than the CPU: more of
     // them at once than there are cores keeps the machine busy.
     if args.test_threads.is_none() && std::env::var_os("RUST_TEST_THREADS").is_none() {
-        args.test_threads = Some(8);
+        args.test_threads = Some(16);
     }
 
     // The checks run as on a fresh machine, whatever this shell exports: the listings
@@ -143,8 +143,8 @@ fn main() {
 
     checks.sort_by_key(|check| match check.group {
         Some(runner::Group::RealTime) => 0,
-        Some(runner::Group::CpuHeavy) => 1,
-        None => 2,
+        None => 1,
+        Some(runner::Group::CpuHeavy) => 2,
     });
 
     if !args.list {
