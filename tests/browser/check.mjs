@@ -3,11 +3,15 @@
 // a search that does not find "Semaphore", a theme switch that does not switch, Python
 // and Rust tabs that do not switch (or that hide a block with scripts off or in print),
 // a timeline that does not show, a runnable listing without its Run button, a 404 page
-// with no way back, or a print page that lacks a chapter.
+// with no way back, a print page that lacks a chapter, or an accessibility problem:
+// axe-core's critical or serious violations (and empty table headers) on any page, in the
+// light and navy themes, except those of mdBook's own page chrome listed in
+// `chromeAllowance` below.
 // Usage: node tests/browser/check.mjs <built book folder> <screenshot folder>
 import { createServer } from "node:http";
 import { readFile, readdir, mkdir } from "node:fs/promises";
 import { extname, join, normalize } from "node:path";
+import { createRequire } from "node:module";
 import { chromium } from "playwright-core";
 
 const [site = "book", shots = "target/browser"] = process.argv.slice(2);
@@ -73,10 +77,69 @@ async function open(name) {
   return page;
 }
 
+// Accessibility, with axe-core: every page, in the default light theme and in navy (the
+// preferred dark one). A critical or serious violation is a problem, unless it comes from
+// mdBook's own page chrome, which the book does not write: those are allowed here, one
+// line a rule and the part of the chrome it is found in, with the reason. A violation of
+// the same rule anywhere else (a chapter, a listing, the tabs, a timeline) still fails.
+const chromeAllowance = [
+  { rule: "aria-allowed-attr", chrome: "#mdbook-sidebar-toggle",
+    reason: "mdBook's sidebar toggle is a <label> with aria-controls, which a label may not carry" },
+  { rule: "aria-prohibited-attr", chrome: "#mdbook-sidebar-toggle",
+    reason: "mdBook's sidebar toggle is a <label> with aria-label, which its implicit role prohibits" },
+  { rule: "document-title", chrome: "html:has(> body.sidebar-iframe-inner)",
+    reason: "mdBook's toc.html, the sidebar's frame when scripts are off, has an empty <title>" },
+];
+const axeSource = await readFile(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+const failing = new Set(["critical", "serious"]);
+// Rules that fail whatever the impact axe gives them: a table header with no text is
+// "minor" to axe, but a screen reader then reads a column or row with no name.
+const failingRules = new Set(["empty-table-header"]);
+async function audit(page, name, theme, tally) {
+  await page.addScriptTag({ content: axeSource });
+  const found = await page.evaluate(async (allowance) => {
+    const result = await window.axe.run(document, { elementRef: true, resultTypes: ["violations"] });
+    return result.violations.flatMap((violation) => violation.nodes.map((node) => ({
+      rule: violation.id,
+      impact: node.impact ?? violation.impact,
+      target: node.target.join(" "),
+      html: node.html.slice(0, 120),
+      summary: (node.failureSummary ?? "").split("\n").slice(1, 2).join("").trim(),
+      allowed: allowance.some((a) => a.rule === violation.id && node.element?.closest(a.chrome)),
+    })));
+  }, chromeAllowance);
+  for (const node of found) {
+    const key = node.allowed ? "allowed" : node.impact;
+    tally[key] = (tally[key] ?? 0) + 1;
+    tally.rules.add(`${node.rule}${node.allowed ? " (chrome)" : ""}`);
+    if (process.env.AXE_VERBOSE) console.log(`axe ${theme} ${name}: ${node.rule} (${node.impact}${node.allowed ? ", allowed" : ""}) ${node.target} ${node.html}`);
+    if (!node.allowed && (failing.has(node.impact) || failingRules.has(node.rule))) {
+      problems.push(`${name} (${theme}): axe ${node.rule} (${node.impact}) at ${node.target}: ${node.summary || node.html}`);
+    }
+  }
+}
+
 const pages = (await readdir(site)).filter((file) => file.endsWith(".html"));
+// AXE_THEMES=light,rust,coal,navy,ayu checks mdBook's other themes too (a slower run).
+const themes = (process.env.AXE_THEMES ?? "light,navy").split(",");
+const tallies = Object.fromEntries(themes.map((theme) => [theme, { rules: new Set() }]));
 for (const name of pages) {
   const page = await open(name);
+  for (const theme of themes) {
+    if (!(theme === "light" && theme === themes[0])) { // the page opened in light
+      await page.evaluate((theme) => localStorage.setItem("mdbook-theme", theme), theme);
+      await page.reload({ waitUntil: "load" });
+    }
+    await audit(page, name, theme, tallies[theme]);
+  }
+  await page.evaluate(() => localStorage.removeItem("mdbook-theme"));
   await page.close();
+}
+for (const theme of themes) {
+  const { rules, ...counts } = tallies[theme];
+  const levels = ["critical", "serious", "moderate", "minor", "allowed"]
+    .map((level) => `${counts[level] ?? 0} ${level}`).join(", ");
+  console.log(`axe ${theme}: ${pages.length} pages, violations by node: ${levels}${rules.size ? ` (${[...rules].sort().join(", ")})` : ""}`);
 }
 
 // Search: type a word, and the results list some pages.
@@ -191,4 +254,4 @@ if (problems.length > 0) {
   console.error(`${problems.length} problem(s) in the built book:\n${problems.join("\n")}`);
   process.exit(1);
 }
-console.log(`browser: ${pages.length} pages loaded; search, themes, Python/Rust tabs, timelines, Run buttons, the 404 and print pages work; screenshots in ${shots}`);
+console.log(`browser: ${pages.length} pages loaded; search, themes, Python/Rust tabs, timelines, Run buttons, the 404 and print pages work, axe finds nothing critical or serious; screenshots in ${shots}`);
