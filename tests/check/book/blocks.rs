@@ -21,7 +21,7 @@ struct Block<'p> {
     range: Range<usize>,
     /// What follows the opening fence: `rust,noplayground`.
     info: String,
-    /// The reason given by an `<!-- inline rust: <reason> -->` on the line before the
+    /// The reason given by an `<!-- inline code: <reason> -->` on the line before the
     /// opening fence.
     excuse: Option<String>,
     /// The lines between the fences, as written (directives unexpanded), each with its
@@ -69,7 +69,7 @@ impl Block<'_> {
 /// The fenced code blocks of a page.
 fn code_blocks(page: &Page) -> Vec<Block<'_>> {
     let mut blocks = Vec::new();
-    // The last line of HTML seen, and its line number: an excuse for inline Rust.
+    // The last line of HTML seen, and its line number: an excuse for inline code.
     let mut html: Option<(usize, String)> = None;
     let mut in_block = false;
     for (event, range) in page.events() {
@@ -82,7 +82,7 @@ fn code_blocks(page: &Page) -> Vec<Block<'_>> {
                 let excuse = html
                     .as_ref()
                     .filter(|(line, _)| line + 1 == fence)
-                    .and_then(|(_, text)| text.strip_prefix("<!-- inline rust:"))
+                    .and_then(|(_, text)| text.strip_prefix("<!-- inline code:"))
                     .map(|reason| reason.trim_end_matches("-->").trim().to_string());
                 blocks.push(Block {
                     page,
@@ -107,19 +107,23 @@ fn code_blocks(page: &Page) -> Vec<Block<'_>> {
     blocks
 }
 
-/// A fenced block of Rust must include its code from a listing, and hold nothing else.
-/// One that cannot (say, a signature quoted for reading) needs
-/// `<!-- inline rust: <the reason> -->` on the line before its fence.
-pub fn no_rust_is_pasted_into_a_page() -> Result<(), String> {
+/// The languages whose blocks must come from files: the listings' Rust, and the
+/// workshop's Python (`python/<chapter>/`).
+const INCLUDED_LANGUAGES: &[&str] = &["rust", "python"];
+
+/// A fenced block of Rust or Python must include its code from a file, and hold nothing
+/// else. One that cannot (say, a signature quoted for reading) needs
+/// `<!-- inline code: <the reason> -->` on the line before its fence.
+pub fn no_code_is_pasted_into_a_page() -> Result<(), String> {
     let mut pasted = Vec::new();
     let mut rust = 0;
     for page in Page::all()? {
         let includes = page.includes();
         for block in code_blocks(&page) {
-            if block.language() != "rust" {
+            if !INCLUDED_LANGUAGES.contains(&block.language()) {
                 continue;
             }
-            rust += 1;
+            rust += usize::from(block.language() == "rust");
             // Excused: a reason of more than a few letters.
             if block.excuse.as_ref().is_some_and(|reason| reason.len() > 3) {
                 continue;
@@ -143,8 +147,8 @@ pub fn no_rust_is_pasted_into_a_page() -> Result<(), String> {
         return Err("the book shows no block of Rust".to_string());
     }
     report(
-        "Rust written inline in a page; include it from a listing instead, or put \
-         `<!-- inline rust: <reason> -->` on the line before its fence",
+        "Rust or Python written inline in a page; include it from a file instead, or put \
+         `<!-- inline code: <reason> -->` on the line before its fence",
         pasted,
     )
 }

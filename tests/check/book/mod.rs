@@ -1,8 +1,9 @@
 //! Checks of the book itself, one concern a module:
 //!
 //! - `includes`: every `{{#include …}}` resolves to some text, and every listing,
-//!   output, compiler message, timeline, test and benchmark is included by a page;
-//! - `blocks`: no Rust is pasted into a page, and a block with a Run button is a whole
+//!   output, compiler message, timeline, test, benchmark and Python file is included by
+//!   a page;
+//! - `blocks`: no Rust or Python is pasted into a page, and a block with a Run button is a whole
 //!   program the Rust playground can build;
 //! - `commands`: every `cargo run -p … --bin …` shown names a listing;
 //! - `exercises`: chapters 1 to 16 end with an exercise whose solution hides in
@@ -48,8 +49,8 @@ pub fn checks() -> Vec<Check> {
         ),
         Check::new(
             KIND,
-            "no Rust is pasted into a page",
-            blocks::no_rust_is_pasted_into_a_page,
+            "no Rust or Python is pasted into a page",
+            blocks::no_code_is_pasted_into_a_page,
         ),
         Check::new(
             KIND,

@@ -1,0 +1,11 @@
+# Workshop (Python)
+# No await, will block the loop
+async def cpu_intensive():
+    logging.info("Computing...")
+    s = sum(range(10**8))
+    logging.info("Done")
+    return s
+
+asyncio.create_task(cpu_intensive())
+asyncio.create_task(hello())
+asyncio.create_task(hello());

@@ -1,0 +1,3 @@
+# Workshop (Python)
+logger.cancel()
+proc.terminate()

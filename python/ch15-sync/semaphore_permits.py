@@ -1,0 +1,2 @@
+# Workshop (Python)
+semaphore = asyncio.Semaphore(5)

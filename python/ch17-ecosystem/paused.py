@@ -1,0 +1,4 @@
+# For comparison (not from the workshop)
+@pytest.mark.asyncio
+async def test_the_reminder_says_what_to_do():
+    assert await remind_after(0, "stretch") == "Reminder: stretch"
