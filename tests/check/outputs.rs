@@ -81,7 +81,12 @@ fn check(listing: &Listing) -> Result<(), String> {
         .map_err(|problem| {
             // An exercise's expected output is the solution's: a reader's version that
             // differs is not to be blessed.
-            if listing.name.starts_with("ex") {
+            let exercise = listing.name.strip_prefix("ex").is_some_and(|rest| {
+                rest.len() > 3
+                    && rest[..2].bytes().all(|b| b.is_ascii_digit())
+                    && &rest[2..3] == "_"
+            });
+            if exercise {
                 format!("{problem}\n(+ is what your version printed, - what the solution prints)")
             } else {
                 format!(
