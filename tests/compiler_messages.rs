@@ -191,7 +191,7 @@ fn compile(cases: &[&Case]) -> Result<(), String> {
             std::env::remove_var("CLIPPY_CONF_DIR");
         }
     }
-    // trybuild reports a mismatch by panicking, with the diff on standard output.
+    // trybuild prints each diff on standard error, then panics if any case differs.
     std::panic::catch_unwind(|| {
         let trybuild = trybuild::TestCases::new();
         for case in cases {
