@@ -1,4 +1,5 @@
-# Workshop (Python)
+# Workshop (Python), where this version is commented out: the workshop ran only the
+# yielding one below, and left this one in comments to show what it replaces.
 # No await, will block the loop
 async def cpu_intensive():
     logging.info("Computing...")

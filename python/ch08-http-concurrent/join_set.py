@@ -7,3 +7,5 @@ with Timer():
     # 2) Iterate on the coroutines result, as they finish
     for future in asyncio.as_completed(futures):
         print(await future)
+    # Alternative to wait on the completion of *all* coroutines:
+    # quotes = await asyncio.gather(futures)
