@@ -188,6 +188,37 @@ pub fn every_include_resolves_to_some_text() -> Result<(), String> {
     report("broken includes", problems)
 }
 
+/// An include on a line of its own, outside a code block, puts a block into the page: a
+/// timeline, a table. Markdown needs a blank line before and after it, or the paragraph
+/// next to it runs into the block and renders as bare text.
+pub fn every_block_include_stands_between_blank_lines() -> Result<(), String> {
+    let mut problems = Vec::new();
+    for page in Page::all()? {
+        let lines: Vec<&str> = page.text.lines().collect();
+        let mut in_code = false;
+        for (index, line) in lines.iter().enumerate() {
+            if line.trim_start().starts_with("```") {
+                in_code = !in_code;
+                continue;
+            }
+            let alone = line.trim();
+            if in_code || !(alone.starts_with("{{#") && alone.ends_with("}}")) {
+                continue;
+            }
+            let blank = |at: Option<&&str>| at.is_none_or(|text| text.trim().is_empty());
+            let before = index.checked_sub(1).and_then(|at| lines.get(at));
+            if !blank(before) || !blank(lines.get(index + 1)) {
+                problems.push(format!(
+                    "{}:{}: `{alone}` needs a blank line before and after it",
+                    relative(&page.path),
+                    index + 1
+                ));
+            }
+        }
+    }
+    report("block includes without blank lines around them", problems)
+}
+
 /// What a chapter's package holds for the book to show: its listings, what they print,
 /// its compiler and clippy messages, its measured figures and timelines, and its own
 /// tests and benchmarks (a claim they prove is shown on its page).

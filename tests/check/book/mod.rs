@@ -49,6 +49,11 @@ pub fn checks() -> Vec<Check> {
         ),
         Check::new(
             KIND,
+            "every block include stands between blank lines",
+            includes::every_block_include_stands_between_blank_lines,
+        ),
+        Check::new(
+            KIND,
             "no Rust or Python is pasted into a page",
             blocks::no_code_is_pasted_into_a_page,
         ),
