@@ -1,24 +1,26 @@
 //! Pins the compiler's and clippy's messages for the code the book shows failing: a
 //! check per file, named after it (`cargo test guard_in_match`).
 //!
-//! - Each `listings/<chapter>/mistakes/<name>.rs` must fail to compile with exactly the
-//!   message in `<name>.stderr` beside it, which the book includes.
-//! - Each `listings/<chapter>/lints/<name>.rs` compiles, but `cargo clippy -- -D warnings`
-//!   rejects it with exactly the message in `<name>.stderr`, under the chapter's
-//!   `clippy.toml`.
+//! - Each `listings/<chapter>/mistakes/<name>.rs` must fail to compile with exactly
+//!   the message in `<name>.stderr` beside it, which the book includes.
+//! - Each `listings/<chapter>/lints/<name>.rs` compiles, but `cargo clippy -- -D
+//!   warnings` rejects it with exactly the message in `<name>.stderr`, under the
+//!   chapter's `clippy.toml`.
 //!
 //! Each has a fixed twin, `listings/<chapter>/src/bin/<name>_fixed.rs`: an ordinary
 //! listing, whose output the book's checks compare (and CI's clippy keeps clean).
 //!
-//! trybuild builds these files with this package's dev-dependencies, which is why they
-//! are only what the files use. For the lints it builds them as `cargo clippy` would:
-//! with `clippy-driver` (found next to `cargo`) as the compiler wrapper, `-D warnings`
-//! passed the way `cargo clippy` passes it, and the chapter's `clippy.toml`.
+//! trybuild builds these files with this package's dev-dependencies, which is why
+//! they are only what the files use. For the lints it builds them as `cargo clippy`
+//! would: with `clippy-driver` (found next to `cargo`) as the compiler wrapper, `-D
+//! warnings` passed the way `cargo clippy` passes it, and the chapter's
+//! `clippy.toml`.
 //!
-//! The messages belong to the toolchain pinned in `rust-toolchain.toml` (clippy's link to
-//! that version's lint list), and to the dependencies' versions in `Cargo.lock` where a
-//! message quotes them. When either moves, `BLESS=1 cargo test -p async-rust-course`
-//! rewrites them; read the diff before committing, and the pages that include them.
+//! The messages belong to the toolchain pinned in `rust-toolchain.toml` (clippy's
+//! link to that version's lint list), and to the dependencies' versions in
+//! `Cargo.lock` where a message quotes them. When either moves, `BLESS=1 cargo test
+//! -p async-rust-course` rewrites them; read the diff before committing, and the
+//! pages that include them.
 
 #[allow(dead_code)] // The book's checks use the rest.
 #[path = "check/layout.rs"]
@@ -57,14 +59,15 @@ fn main() {
     );
 
     // The cases this run checks, of each kind, are first compiled all at once: much
-    // quicker than one by one. Only if that batch fails is each case compiled alone, to
-    // tell which failed.
+    // quicker than one by one. Only if that batch fails is each case compiled alone,
+    // to tell which failed.
     let selected: Vec<Case> = cases
         .iter()
         .filter(|case| !args.is_filtered_out(&case.trial_stub()))
         .cloned()
         .collect();
-    // Whether the batch of each kind and chapter (whose `clippy.toml` the lints use) passed.
+    // Whether the batch of each kind and chapter (whose `clippy.toml` the lints use)
+    // passed.
     let batches: Arc<Mutex<HashMap<(bool, PathBuf), bool>>> = Arc::default();
     let trials = cases
         .into_iter()
@@ -75,13 +78,16 @@ fn main() {
             let kind = case.kind;
             Trial::test(name, move || {
                 let key = (kind == Kind::Lint, case.chapter.clone());
-                let batch_passed = *batches.lock().unwrap().entry(key).or_insert_with(|| {
-                    let batch: Vec<&Case> = selected
-                        .iter()
-                        .filter(|other| other.kind == kind && other.chapter == case.chapter)
-                        .collect();
-                    batch.len() > 1 && compile(&batch).is_ok()
-                });
+                let batch_passed =
+                    *batches.lock().unwrap().entry(key).or_insert_with(|| {
+                        let batch: Vec<&Case> = selected
+                            .iter()
+                            .filter(|other| {
+                                other.kind == kind && other.chapter == case.chapter
+                            })
+                            .collect();
+                        batch.len() > 1 && compile(&batch).is_ok()
+                    });
                 if batch_passed {
                     Ok(())
                 } else {
@@ -167,8 +173,10 @@ fn compile(cases: &[&Case]) -> Result<(), String> {
             std::env::set_var("TRYBUILD", "overwrite");
         }
         if cases[0].kind == Kind::Lint {
-            // `cargo test` sets `CARGO` to the toolchain's own cargo, beside clippy-driver.
-            let cargo = PathBuf::from(std::env::var_os("CARGO").expect("run by cargo test"));
+            // `cargo test` sets `CARGO` to the toolchain's own cargo, beside
+            // clippy-driver.
+            let cargo =
+                PathBuf::from(std::env::var_os("CARGO").expect("run by cargo test"));
             let driver = cargo.with_file_name("clippy-driver");
             if !driver.exists() {
                 return Err(format!(
@@ -182,8 +190,8 @@ fn compile(cases: &[&Case]) -> Result<(), String> {
                 "CLIPPY_ARGS",
                 "-D__CLIPPY_HACKERY__warnings__CLIPPY_HACKERY__",
             );
-            // trybuild builds in target/tests/trybuild/: point clippy at the chapter's
-            // own clippy.toml (a batch holds one chapter's cases).
+            // trybuild builds in target/tests/trybuild/: point clippy at the
+            // chapter's own clippy.toml (a batch holds one chapter's cases).
             std::env::set_var("CLIPPY_CONF_DIR", &cases[0].chapter);
         } else {
             std::env::remove_var("RUSTC_WORKSPACE_WRAPPER");

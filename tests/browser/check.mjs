@@ -142,6 +142,62 @@ for (const theme of themes) {
   console.log(`axe ${theme}: ${pages.length} pages, violations by node: ${levels}${rules.size ? ` (${[...rules].sort().join(", ")})` : ""}`);
 }
 
+// Listings fit the page: at a 1280-px-wide window (the sidebar open, as mdBook opens it
+// there), no Rust block scrolls sideways, solutions in <details> included.
+{
+  const wide = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  await wide.route("**/*", (route) => new URL(route.request().url()).hostname === "127.0.0.1"
+    ? route.continue() : route.abort());
+  let blocks = 0;
+  for (const name of pages.filter((file) => /^ch\d\d-/.test(file))) {
+    const page = await wide.newPage();
+    await page.goto(origin + base + name, { waitUntil: "load" });
+    const found = await page.evaluate(() => {
+      for (const details of document.querySelectorAll("details")) details.open = true;
+      const rust = [...document.querySelectorAll("pre > code.language-rust")];
+      return {
+        count: rust.length,
+        wide: rust.filter((code) => [code, code.parentElement].some((box) => box.scrollWidth > box.clientWidth + 1))
+          .map((code) => {
+            const longest = code.innerText.split("\n").reduce((a, b) => (b.length > a.length ? b : a), "");
+            return `${longest.length} columns: ${longest.trim().slice(0, 60)}`;
+          }),
+      };
+    });
+    blocks += found.count;
+    for (const line of found.wide) problems.push(`${name}: a Rust block scrolls sideways at 1280 px (${line})`);
+    await page.close();
+  }
+  await wide.close();
+  console.log(`listings: ${blocks} Rust blocks checked at 1280 px`);
+}
+
+// On a 390-px-wide phone, a timeline keeps its labels legible (12 units of a 640-unit
+// picture, drawn at 10 px or more) and scrolls sideways in a frame that the keyboard can
+// reach, and the page itself does not scroll sideways.
+{
+  const phone = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  await phone.route("**/*", (route) => new URL(route.request().url()).hostname === "127.0.0.1"
+    ? route.continue() : route.abort());
+  const page = await phone.newPage();
+  await page.goto(origin + base + "ch01-hello-world.html", { waitUntil: "load" });
+  const seen = await page.evaluate(() => ({
+    page: document.scrollingElement.scrollWidth - window.innerWidth,
+    timelines: [...document.querySelectorAll("svg.timeline")].map((svg) => ({
+      label: (svg.getBoundingClientRect().width / svg.viewBox.baseVal.width) * 12,
+      stop: svg.parentElement.classList.contains("timeline-frame") && svg.parentElement.tabIndex === 0,
+    })),
+  }));
+  if (seen.timelines.length === 0) problems.push("phone: no timeline on ch01-hello-world.html");
+  for (const [i, { label, stop }] of seen.timelines.entries()) {
+    if (label < 10) problems.push(`phone: timeline ${i + 1} of ch01 draws its labels at ${label.toFixed(1)} px`);
+    if (!stop) problems.push(`phone: timeline ${i + 1} of ch01 is not in a frame the keyboard can scroll`);
+  }
+  if (seen.page > 1) problems.push(`phone: ch01-hello-world.html scrolls sideways by ${seen.page} px`);
+  await page.locator(".timeline-frame").nth(1).screenshot({ path: join(shots, "timeline-phone.png") });
+  await phone.close();
+}
+
 // Search: type a word, and the results list some pages.
 {
   const page = await open("index.html");

@@ -1,6 +1,6 @@
-//! Everything special about a listing, declared once. A listing that is not named here
-//! runs on tokio's paused clock, exits with 0, and must print exactly its expected
-//! output, in order.
+//! Everything special about a listing, declared once. A listing that is not named
+//! here runs on tokio's paused clock, exits with 0, and must print exactly its
+//! expected output, in order.
 
 use crate::Check;
 use crate::common::{Listing, listings};
@@ -17,30 +17,32 @@ pub enum Clock {
 /// A fact about a listing that changes how it is checked.
 #[derive(Clone, Copy, PartialEq, Debug)]
 pub enum Fact {
-    /// Its point needs the real clock: a blocking call does not move the paused one, and
-    /// a timeout around real I/O fires on it at once. Its text must match exactly and its
-    /// figures within `outputs::TOLERANCE`.
+    /// Its point needs the real clock: a blocking call does not move the paused one,
+    /// and a timeout around real I/O fires on it at once. Its text must match
+    /// exactly and its figures within `outputs::TOLERANCE`.
     RealTime,
-    /// It measures (speed-ups, durations of CPU work): its text must match exactly, but
-    /// each figure with a unit of time, of memory or a ratio (`1.97x`) is free.
+    /// It measures (speed-ups, durations of CPU work): its text must match exactly,
+    /// but each figure with a unit of time, of memory or a ratio (`1.97x`) is free.
     Measured,
-    /// Its lines come in an order that depends on the network or the threads: they are
-    /// compared as a set.
+    /// Its lines come in an order that depends on the network or the threads: they
+    /// are compared as a set.
     Unordered,
     /// It ends with an error on purpose, with this exit code.
     ExitCode(i32),
     /// The book draws its timeline, from a run on this clock (`timelines`).
     Timeline(Clock),
-    /// A client of the quote service: it must fail in one line when the service does,
-    /// and have at most this many requests in flight, if given (`http`).
+    /// A client of the quote service: it must fail in one line when the service
+    /// does, and have at most this many requests in flight, if given (`http`).
     QuoteClient(Option<u64>),
-    /// It keeps every core busy for a while: it never runs beside a real-time listing,
-    /// whose figures it would upset.
+    /// It keeps every core busy for a while: it never runs beside a real-time
+    /// listing, whose figures it would upset.
     CpuHeavy,
 }
 
 use Clock::{Paused, Real};
-use Fact::{CpuHeavy, ExitCode, Measured, QuoteClient, RealTime, Timeline, Unordered};
+use Fact::{
+    CpuHeavy, ExitCode, Measured, QuoteClient, RealTime, Timeline, Unordered,
+};
 
 /// The listings with something special about them, as `chapter/name`.
 const FACTS: &[(&str, &[Fact])] = &[

@@ -1,5 +1,5 @@
-//! What the book's checks share besides the layout: a readable diff, a writer that keeps
-//! what is logged, and a runtime for `async` checks.
+//! What the book's checks share besides the layout: a readable diff, a writer that
+//! keeps what is logged, and a runtime for `async` checks.
 
 use std::io;
 use std::path::Path;
@@ -15,7 +15,8 @@ pub fn diff(file: &Path, expected: &str, actual: &str) -> String {
         .to_string()
 }
 
-/// A `tracing` writer that keeps what it is given, for the tests that read what was logged.
+/// A `tracing` writer that keeps what it is given, for the tests that read what was
+/// logged.
 #[derive(Clone, Default)]
 pub struct Log(Arc<Mutex<Vec<u8>>>);
 
@@ -42,8 +43,8 @@ impl<'a> tracing_subscriber::fmt::MakeWriter<'a> for Log {
     }
 }
 
-/// Runs `future` to its end on a current-thread runtime of its own, as `#[tokio::test]`
-/// does.
+/// Runs `future` to its end on a current-thread runtime of its own, as
+/// `#[tokio::test]` does.
 pub fn block_on<F: Future>(future: F) -> F::Output {
     tokio::runtime::Builder::new_current_thread()
         .enable_all()

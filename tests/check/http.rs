@@ -1,8 +1,8 @@
-//! The HTTP chapters' claims, checked against the book's own quote service on 127.0.0.1:
-//! how many requests each listing has in flight at most, how much faster ten requests at
-//! once are than one at a time, and one clear line of error when the service cannot be
-//! reached, fails, or answers something that is not a quote (naming the missing field
-//! when the JSON lacks one).
+//! The HTTP chapters' claims, checked against the book's own quote service on
+//! 127.0.0.1: how many requests each listing has in flight at most, how much faster
+//! ten requests at once are than one at a time, and one clear line of error when the
+//! service cannot be reached, fails, or answers something that is not a quote
+//! (naming the missing field when the JSON lacks one).
 
 use std::net::TcpListener;
 use std::thread;
@@ -55,8 +55,8 @@ pub fn checks() -> Vec<Check> {
     checks
 }
 
-/// Runs `serve` on a listener bound to 127.0.0.1, on a thread and runtime of its own,
-/// until the test process ends; returns the listener's URL.
+/// Runs `serve` on a listener bound to 127.0.0.1, on a thread and runtime of its
+/// own, until the test process ends; returns the listener's URL.
 fn start<F, S>(serve: F) -> String
 where
     F: FnOnce(tokio::net::TcpListener) -> S + Send + 'static,
@@ -85,13 +85,16 @@ fn start_router(router: Router) -> String {
 /// Starts the book's quote service with the given latency; returns its URL.
 fn start_quote_service(latency: Duration) -> String {
     let config = quote_service::Config { latency, seed: 1 };
-    start(move |listener| async move { quote_service::serve(listener, config).await.unwrap() })
+    start(move |listener| async move {
+        quote_service::serve(listener, config).await.unwrap()
+    })
 }
 
 fn max_in_flight(url: &str) -> u64 {
-    let stats: serde_json::Value = reqwest::blocking::get(format!("{url}/api/stats"))
-        .and_then(|answer| answer.json())
-        .unwrap_or_else(|err| panic!("no stats from {url}: {err}"));
+    let stats: serde_json::Value =
+        reqwest::blocking::get(format!("{url}/api/stats"))
+            .and_then(|answer| answer.json())
+            .unwrap_or_else(|err| panic!("no stats from {url}: {err}"));
     stats["max_in_flight"]
         .as_u64()
         .expect("max_in_flight is a number")
@@ -107,8 +110,8 @@ fn run(listing: &Listing, url: Option<&str>) -> Result<Output, String> {
 }
 
 /// Against a service of its own, slow enough that every request the listing starts
-/// together is in flight at once, even on a loaded machine: the listing prints its ten
-/// quotes, and the service saw `most` requests in flight at most.
+/// together is in flight at once, even on a loaded machine: the listing prints its
+/// ten quotes, and the service saw `most` requests in flight at most.
 fn requests_in_flight(listing: &Listing, most: u64) -> Result<(), String> {
     let url = start_quote_service(Duration::from_millis(300));
     let output = run(listing, Some(&url))?;
@@ -118,7 +121,9 @@ fn requests_in_flight(listing: &Listing, most: u64) -> Result<(), String> {
     let quotes = output
         .stdout
         .lines()
-        .filter(|line| !line.starts_with("Total time") && !line.starts_with("Tasks in"))
+        .filter(|line| {
+            !line.starts_with("Total time") && !line.starts_with("Tasks in")
+        })
         .count();
     if quotes != 10 {
         return Err(format!("{} printed {quotes} quotes, not 10", listing.id()));
@@ -133,8 +138,8 @@ fn requests_in_flight(listing: &Listing, most: u64) -> Result<(), String> {
     Ok(())
 }
 
-/// Reads the figure in milliseconds on the line of `measure`'s output that starts with
-/// `label`.
+/// Reads the figure in milliseconds on the line of `measure`'s output that starts
+/// with `label`.
 fn figure(output: &str, label: &str) -> f64 {
     let line = output
         .lines()
@@ -175,8 +180,8 @@ fn speed_up() -> Result<(), String> {
     Ok(())
 }
 
-/// Against a service that cannot be reached, fails, or answers something that is not a
-/// quote, the listing ends with code 1 and one line that says why.
+/// Against a service that cannot be reached, fails, or answers something that is not
+/// a quote, the listing ends with code 1 and one line that says why.
 fn one_line_errors(listing: &Listing) -> Result<(), String> {
     let nobody = {
         let listener = TcpListener::bind("127.0.0.1:0").unwrap();
@@ -187,11 +192,14 @@ fn one_line_errors(listing: &Listing) -> Result<(), String> {
         "/api/random",
         get(|| async { StatusCode::INTERNAL_SERVER_ERROR }),
     ));
-    let nonsense =
-        start_router(Router::new().route("/api/random", get(|| async { "not a quote" })));
-    // JSON, but without the quote's text: the message names the field that is missing.
-    let shapeless =
-        start_router(Router::new().route("/api/random", get(|| async { r#"{"citation": {}}"# })));
+    let nonsense = start_router(
+        Router::new().route("/api/random", get(|| async { "not a quote" })),
+    );
+    // JSON, but without the quote's text: the message names the field that is
+    // missing.
+    let shapeless = start_router(
+        Router::new().route("/api/random", get(|| async { r#"{"citation": {}}"# })),
+    );
     let cases = [
         (nobody.as_str(), "Connection refused"),
         (failing.as_str(), "500 Internal Server Error"),

@@ -1,5 +1,6 @@
-//! Where things are: the book's folders and its listings. Shared by the book's checks
-//! and by the compiler-message checks of the root package (`tests/compiler_messages.rs`).
+//! Where things are: the book's folders and its listings. Shared by the book's
+//! checks and by the compiler-message checks of the root package
+//! (`tests/compiler_messages.rs`).
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -12,8 +13,8 @@ pub fn root() -> &'static Path {
         .expect("book.toml in a folder above this package")
 }
 
-/// A listing program: `listings/<chapter>/src/bin/<name>.rs`. Its chapter's folder is
-/// also its package's name.
+/// A listing program: `listings/<chapter>/src/bin/<name>.rs`. Its chapter's folder
+/// is also its package's name.
 #[derive(Clone, Debug)]
 pub struct Listing {
     pub chapter: String,
@@ -50,8 +51,8 @@ impl Listing {
     }
 }
 
-/// The chapter packages: the folders under `listings/` named `chNN-...`. (The others,
-/// such as `support`, are crates the listings use.)
+/// The chapter packages: the folders under `listings/` named `chNN-...`. (The
+/// others, such as `support`, are crates the listings use.)
 pub fn chapters() -> Vec<PathBuf> {
     let mut dirs: Vec<PathBuf> = read_dir(&root().join("listings"))
         .into_iter()
@@ -82,7 +83,8 @@ pub fn read_dir(dir: &Path) -> Vec<PathBuf> {
     let Ok(entries) = fs::read_dir(dir) else {
         return Vec::new();
     };
-    let mut paths: Vec<PathBuf> = entries.map(|entry| entry.unwrap().path()).collect();
+    let mut paths: Vec<PathBuf> =
+        entries.map(|entry| entry.unwrap().path()).collect();
     paths.sort();
     paths
 }
@@ -99,7 +101,8 @@ pub fn relative(path: &Path) -> String {
         .to_string()
 }
 
-/// Set `BLESS=1` to rewrite the expected outputs and compiler messages from a fresh run.
+/// Set `BLESS=1` to rewrite the expected outputs and compiler messages from a fresh
+/// run.
 pub fn bless() -> bool {
     std::env::var("BLESS").as_deref() == Ok("1")
 }

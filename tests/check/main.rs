@@ -1,6 +1,6 @@
-//! Every check of the book, one test each: `cargo test` runs them all, and
-//! `cargo test <part of a name>` runs the ones whose names hold it, such as
-//! `cargo test ex01` for chapter 1's exercise. `cargo test -- --list` names them all.
+//! Every check of the book, one test each: `cargo test` runs them all, and `cargo
+//! test <part of a name>` runs the ones whose names hold it, such as `cargo test
+//! ex01` for chapter 1's exercise. `cargo test -- --list` names them all.
 //!
 //! This is one test program (libtest-mimic) rather than one per file, so that every
 //! check runs in parallel with the others and the listings are built once. What each
@@ -8,13 +8,14 @@
 //!
 //! - `outputs`: each listing's whole output, against the file the book includes;
 //! - `timelines`: each timeline picture, against a fresh traced run;
-//! - `http`, `subprocesses`, `shutdown`, `sockets`, `quote_service`: the claims of the
-//!   chapters whose listings talk to servers, start processes or handle Ctrl-C;
-//! - `book`: the book itself (includes, code blocks, commands, exercises, the build).
+//! - `http`, `subprocesses`, `shutdown`, `sockets`, `quote_service`: the claims of
+//!   the chapters whose listings talk to servers, start processes or handle Ctrl-C;
+//! - `book`: the book itself (includes, code blocks, commands, exercises, the
+//!   build).
 //!
 //! This folder is a package of its own, `book-checks`. The compiler's and clippy's
-//! messages are checked by the root package (`tests/compiler_messages.rs`), whose small
-//! set of dependencies keeps trybuild's own build of them short.
+//! messages are checked by the root package (`tests/compiler_messages.rs`), whose
+//! small set of dependencies keeps trybuild's own build of them short.
 
 mod book;
 mod catalogue;
@@ -31,9 +32,9 @@ mod timelines;
 
 use libtest_mimic::{Arguments, Trial};
 
-/// A check, and the packages whose programs it runs: if the run selects any such check,
-/// the programs are built before the checks start; a run that selects none (`cargo test
-/// -- book`, say) builds nothing.
+/// A check, and the packages whose programs it runs: if the run selects any such
+/// check, the programs are built before the checks start; a run that selects none
+/// (`cargo test -- book`, say) builds nothing.
 pub struct Check {
     trial: Trial,
     runs: Vec<String>,
@@ -59,7 +60,8 @@ impl Check {
             result
         };
         Check {
-            trial: Trial::test(name, move || timed().map_err(Into::into)).with_kind(kind),
+            trial: Trial::test(name, move || timed().map_err(Into::into))
+                .with_kind(kind),
             runs: Vec::new(),
             group: None,
         }
@@ -74,14 +76,18 @@ impl Check {
     }
 
     /// Declares that this check runs programs of these chapter packages.
-    pub fn running(mut self, packages: impl IntoIterator<Item = impl Into<String>>) -> Check {
+    pub fn running(
+        mut self,
+        packages: impl IntoIterator<Item = impl Into<String>>,
+    ) -> Check {
         self.runs.extend(packages.into_iter().map(Into::into));
         self
     }
 
     /// Declares the group its runs belong to (see `runner::Group`). The real-time
     /// checks start first, and the light ones use the cores while those wait on the
-    /// clock; the CPU-heavy ones start last, once no real-time run is left to wait for.
+    /// clock; the CPU-heavy ones start last, once no real-time run is left to wait
+    /// for.
     pub fn in_group(mut self, group: Option<runner::Group>) -> Check {
         self.group = group;
         self
@@ -103,8 +109,8 @@ macro_rules! asserting {
     };
 }
 
-/// The same for `async` functions, each run on a current-thread runtime of its own, as
-/// `#[tokio::test]` would.
+/// The same for `async` functions, each run on a current-thread runtime of its own,
+/// as `#[tokio::test]` would.
 #[macro_export]
 macro_rules! asserting_async {
     ($kind:expr, $($check:path),+ $(,)?) => {
@@ -116,15 +122,17 @@ macro_rules! asserting_async {
 
 fn main() {
     let mut args = Arguments::from_args();
-    // Most checks wait on a program, a timer or a socket rather than the CPU: more of
-    // them at once than there are cores keeps the machine busy.
-    if args.test_threads.is_none() && std::env::var_os("RUST_TEST_THREADS").is_none() {
+    // Most checks wait on a program, a timer or a socket rather than the CPU: more
+    // of them at once than there are cores keeps the machine busy.
+    if args.test_threads.is_none() && std::env::var_os("RUST_TEST_THREADS").is_none()
+    {
         args.test_threads = Some(16);
     }
 
-    // The checks run as on a fresh machine, whatever this shell exports: the listings
-    // start their own quote service, on the clock each check chooses. (Removed before any
-    // thread starts, so nothing reads the environment meanwhile.)
+    // The checks run as on a fresh machine, whatever this shell exports: the
+    // listings start their own quote service, on the clock each check chooses.
+    // (Removed before any thread starts, so nothing reads the environment
+    // meanwhile.)
     for variable in ["QUOTES_URL", "PAUSE_CLOCK", "TIMELINE", "RUST_LOG"] {
         // SAFETY: no other thread runs yet.
         unsafe { std::env::remove_var(variable) };
@@ -150,7 +158,9 @@ fn main() {
     if !args.list {
         let selected: Vec<&Check> = checks
             .iter()
-            .filter(|check| !args.is_filtered_out(&check.trial) && !args.is_ignored(&check.trial))
+            .filter(|check| {
+                !args.is_filtered_out(&check.trial) && !args.is_ignored(&check.trial)
+            })
             .collect();
         let mut packages: Vec<&str> = selected
             .iter()

@@ -1,14 +1,14 @@
 //! Each listing's whole output, compared with the files the book shows: a check per
 //! listing, named after it (`cargo test hello_async`).
 //!
-//! A listing is `listings/<chapter>/src/bin/<name>.rs`. Its standard output must match
-//! `listings/<chapter>/output/<name>.txt` whole; its standard error must be empty, or
-//! match `<name>.stderr.txt` where that file exists. `BLESS=1 cargo test` rewrites
-//! these files from a fresh run.
+//! A listing is `listings/<chapter>/src/bin/<name>.rs`. Its standard output must
+//! match `listings/<chapter>/output/<name>.txt` whole; its standard error must be
+//! empty, or match `<name>.stderr.txt` where that file exists. `BLESS=1 cargo test`
+//! rewrites these files from a fresh run.
 //!
 //! Listings run on tokio's paused clock (`PAUSE_CLOCK=1`, see the support crate), so
-//! their timestamps are exact and a one-second sleep costs no time. Those that run in
-//! real time, measure, print in no fixed order or fail on purpose are declared in
+//! their timestamps are exact and a one-second sleep costs no time. Those that run
+//! in real time, measure, print in no fixed order or fail on purpose are declared in
 //! `catalogue.rs`. Benchmarks are built too, but not run: `cargo bench` runs them.
 
 use std::path::Path;
@@ -18,9 +18,9 @@ use crate::catalogue::{self, Clock, Fact};
 use crate::common::{Listing, bless, diff, listings, relative};
 use crate::{Check, runner};
 
-/// How far a figure (`1.002s`, `2003.1 ms`) of a real-time listing may stray from the
-/// expected file: far less than the one-second steps these listings show, far more
-/// than a loaded machine delays a wake-up.
+/// How far a figure (`1.002s`, `2003.1 ms`) of a real-time listing may stray from
+/// the expected file: far less than the one-second steps these listings show, far
+/// more than a loaded machine delays a wake-up.
 pub const TOLERANCE: Duration = Duration::from_millis(250);
 
 /// A check for each listing.
@@ -79,8 +79,8 @@ fn check(listing: &Listing) -> Result<(), String> {
     compare(&listing.stdout_file(), &run.stdout, figures, order, true)
         .and_then(|()| compare(&listing.stderr_file(), &stderr, figures, order, false))
         .map_err(|problem| {
-            // An exercise's expected output is the solution's: a reader's version that
-            // differs is not to be blessed.
+            // An exercise's expected output is the solution's: a reader's version
+            // that differs is not to be blessed.
             let exercise = listing.name.strip_prefix("ex").is_some_and(|rest| {
                 rest.len() > 3
                     && rest[..2].bytes().all(|b| b.is_ascii_digit())
@@ -121,7 +121,9 @@ fn mask_thread_ids(text: &str) -> String {
     text.lines()
         .map(
             |line| match (line.find("' ("), line.find(") panicked at")) {
-                (Some(open), Some(close)) if line.starts_with("thread '") && open < close => {
+                (Some(open), Some(close))
+                    if line.starts_with("thread '") && open < close =>
+                {
                     format!("{}' (<id>{}\n", &line[..open], &line[close..])
                 }
                 _ => format!("{line}\n"),
@@ -130,9 +132,10 @@ fn mask_thread_ids(text: &str) -> String {
         .collect()
 }
 
-/// A panic inside a dependency names its file under cargo's home, a path of this machine:
-/// `panicked at /home/me/.cargo/registry/src/index.crates.io-<hash>/tokio-1.54.1/src/...`.
-/// The expected files say `panicked at $CARGO/tokio-1.54.1/src/...`, as trybuild does.
+/// A panic inside a dependency names its file under cargo's home, a path of this
+/// machine: `panicked at
+/// /home/me/.cargo/registry/src/index.crates.io-<hash>/tokio-1.54.1/src/...`. The
+/// expected files say `panicked at $CARGO/tokio-1.54.1/src/...`, as trybuild does.
 fn mask_cargo_home(text: &str) -> String {
     const REGISTRY: &str = "/registry/src/";
     text.lines()
@@ -140,7 +143,8 @@ fn mask_cargo_home(text: &str) -> String {
             |line| match (line.find("panicked at /"), line.find(REGISTRY)) {
                 (Some(at), Some(registry)) if at < registry => {
                     let index_and_path = &line[registry + REGISTRY.len()..];
-                    let path = index_and_path.split_once('/').map_or("", |(_, path)| path);
+                    let path =
+                        index_and_path.split_once('/').map_or("", |(_, path)| path);
                     format!("{}panicked at $CARGO/{path}\n", &line[..at])
                 }
                 _ => format!("{line}\n"),
@@ -149,8 +153,8 @@ fn mask_cargo_home(text: &str) -> String {
         .collect()
 }
 
-/// Compares a run's output with its file, or rewrites the file under `BLESS=1`.
-/// A missing file is an empty expected output, except for standard output, which every
+/// Compares a run's output with its file, or rewrites the file under `BLESS=1`. A
+/// missing file is an empty expected output, except for standard output, which every
 /// listing must have.
 fn compare(
     file: &Path,
@@ -215,9 +219,10 @@ fn same_within_tolerance(expected: &str, actual: &str) -> bool {
             .all(|(e, a)| (e - a).abs() <= TOLERANCE.as_secs_f64())
 }
 
-/// Replaces each figure followed by a unit of time (`s`, ` ms`, ` µs`, ` ns`), of memory
-/// (` KiB`, ` MiB`) or by `x` (a ratio) with `#`, and returns the text and the figures
-/// (times in seconds, sizes in bytes; only `MEASURED` listings print sizes).
+/// Replaces each figure followed by a unit of time (`s`, ` ms`, ` µs`, ` ns`), of
+/// memory (` KiB`, ` MiB`) or by `x` (a ratio) with `#`, and returns the text and
+/// the figures (times in seconds, sizes in bytes; only `MEASURED` listings print
+/// sizes).
 fn split_figures(text: &str) -> (String, Vec<f64>) {
     let mut shape = String::new();
     let mut figures = Vec::new();
@@ -294,7 +299,8 @@ fn unordered_lines_compare_as_a_set() {
 }
 
 fn sizes_are_figures_too() {
-    let (shape, figures) = split_figures("9.50 KiB each, 2.0 MiB in all, 604 bytes\n");
+    let (shape, figures) =
+        split_figures("9.50 KiB each, 2.0 MiB in all, 604 bytes\n");
     assert_eq!(shape, "# KiB each, # MiB in all, 604 bytes\n");
     assert_eq!(figures, [9728.0, 2_097_152.0]);
 }
@@ -310,7 +316,8 @@ fn figures_compare_within_tolerance_and_text_exactly() {
 }
 
 fn measured_figures_are_free_but_other_numbers_are_not() {
-    let (shape, figures) = split_figures("4 threads: 812.5 ms, 1.97x faster, 3 seconds\n");
+    let (shape, figures) =
+        split_figures("4 threads: 812.5 ms, 1.97x faster, 3 seconds\n");
     assert_eq!(shape, "4 threads: # ms, #x faster, 3 seconds\n");
     assert_eq!(figures, [0.8125, 1.97]);
 }

@@ -1,6 +1,7 @@
-//! Checks the book's quote service (`listings/quote-service`): its answers, its counters,
-//! its errors, and that bad or silent clients and a thousand connections at once leave it
-//! serving. Everything runs on 127.0.0.1, on ports the system picks.
+//! Checks the book's quote service (`listings/quote-service`): its answers, its
+//! counters, its errors, and that bad or silent clients and a thousand connections
+//! at once leave it serving. Everything runs on 127.0.0.1, on ports the system
+//! picks.
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::SocketAddr;
@@ -104,8 +105,8 @@ async fn stats(client: &reqwest::Client, url: &str) -> (u64, u64, u64) {
     (count("in_flight"), count("max_in_flight"), count("served"))
 }
 
-/// Sends `request` as raw bytes and reads until the server closes: what it answered, or
-/// the error that ended the connection (a reset, when it closes on unread bytes).
+/// Sends `request` as raw bytes and reads until the server closes: what it answered,
+/// or the error that ended the connection (a reset, when it closes on unread bytes).
 async fn raw(address: SocketAddr, request: &[u8]) -> std::io::Result<String> {
     let mut stream = TcpStream::connect(address).await?;
     stream.write_all(request).await?;
@@ -118,7 +119,8 @@ async fn raw(address: SocketAddr, request: &[u8]) -> std::io::Result<String> {
 
 /// `GET path` on a connection of its own; the answer's status line and body.
 async fn raw_get(address: SocketAddr, path: &str) -> String {
-    let request = format!("GET {path} HTTP/1.1\r\nHost: quotes\r\nConnection: close\r\n\r\n");
+    let request =
+        format!("GET {path} HTTP/1.1\r\nHost: quotes\r\nConnection: close\r\n\r\n");
     raw(address, request.as_bytes()).await.unwrap()
 }
 
@@ -131,7 +133,9 @@ async fn assert_still_serving(service: &Service) {
 
 /// The quotes file, as `(author, text)`.
 fn quotes_file() -> Vec<(String, String)> {
-    let text = std::fs::read_to_string(root().join("listings/quote-service/quotes.txt")).unwrap();
+    let text =
+        std::fs::read_to_string(root().join("listings/quote-service/quotes.txt"))
+            .unwrap();
     text.lines()
         .filter(|line| !line.trim().is_empty())
         .map(|line| {
@@ -209,7 +213,8 @@ fn url_starts_one_service_that_sync_and_async_code_can_use() {
     // From sync code: a plain socket.
     let mut stream = std::net::TcpStream::connect(address).unwrap();
     stream.set_read_timeout(Some(PATIENCE)).unwrap();
-    let request = "GET /api/random HTTP/1.1\r\nHost: quotes\r\nConnection: close\r\n\r\n";
+    let request =
+        "GET /api/random HTTP/1.1\r\nHost: quotes\r\nConnection: close\r\n\r\n";
     stream.write_all(request.as_bytes()).unwrap();
     let mut answer = String::new();
     stream.read_to_string(&mut answer).unwrap();
@@ -316,8 +321,10 @@ async fn garbage_gets_400_and_the_service_goes_on() {
 async fn an_oversized_header_gets_431_and_the_service_goes_on() {
     let service = start(0, 1).await;
     let big = "a".repeat(100 * 1024);
-    let request = format!("GET /api/random HTTP/1.1\r\nHost: quotes\r\nX-Big: {big}\r\n\r\n");
-    // The server may close before it has read all we sent: then the answer is a reset.
+    let request =
+        format!("GET /api/random HTTP/1.1\r\nHost: quotes\r\nX-Big: {big}\r\n\r\n");
+    // The server may close before it has read all we sent: then the answer is a
+    // reset.
     if let Ok(answer) = raw(service.address, request.as_bytes()).await {
         assert!(answer.starts_with("HTTP/1.1 431 "), "{}", &answer[..80]);
     }
@@ -364,7 +371,8 @@ fn a_thousand_connections_at_once_all_get_a_quote() {
 }
 
 async fn a_thousand_connections() {
-    // Each connection takes a file descriptor on each side: fewer if the limit is low.
+    // Each connection takes a file descriptor on each side: fewer if the limit is
+    // low.
     let count = 1000.min(open_files_limit().saturating_sub(300) / 2);
     assert!(
         count >= 100,
@@ -438,7 +446,8 @@ fn the_program_prints_where_it_serves_and_serves_there() {
 
     let runtime = tokio::runtime::Runtime::new().unwrap();
     runtime.block_on(async {
-        let answer = raw_get(SocketAddr::from(([127, 0, 0, 1], port)), "/api/random").await;
+        let answer =
+            raw_get(SocketAddr::from(([127, 0, 0, 1], port)), "/api/random").await;
         assert!(answer.starts_with("HTTP/1.1 200 OK\r\n"), "{answer}");
     });
 }

@@ -17,10 +17,10 @@ use crate::common::{Listing, relative, root};
 pub const TIME_LIMIT: Duration = Duration::from_secs(60);
 
 /// Builds every program of the workspace, as `cargo run` would, and the benchmarks
-/// (which `cargo bench` runs), if any of `packages` is needed. Always all of them: built
-/// one package at a time, their dependencies would be built with other features (cargo
-/// unifies features over what it builds together), and built again for the next full run.
-/// When nothing changed, this takes a fraction of a second.
+/// (which `cargo bench` runs), if any of `packages` is needed. Always all of them:
+/// built one package at a time, their dependencies would be built with other
+/// features (cargo unifies features over what it builds together), and built again
+/// for the next full run. When nothing changed, this takes a fraction of a second.
 pub fn build(packages: &[&str]) {
     if packages.is_empty() {
         return;
@@ -39,10 +39,11 @@ pub fn program(name: &str) -> PathBuf {
     exe.parent().unwrap().parent().unwrap().join(name)
 }
 
-/// A listing's program, ready to run from the repository's root on `clock`, with every
-/// variable that changes what it prints set or cleared: it starts its own quote service,
-/// writes no timeline, logs at its own level, and prints no backtrace. Its standard
-/// input is empty, and it runs in a process group of its own.
+/// A listing's program, ready to run from the repository's root on `clock`, with
+/// every variable that changes what it prints set or cleared: it starts its own
+/// quote service, writes no timeline, logs at its own level, and prints no
+/// backtrace. Its standard input is empty, and it runs in a process group of its
+/// own.
 pub fn command(listing: &Listing, clock: Clock) -> Command {
     let mut command = Command::new(program(&listing.name));
     command
@@ -122,8 +123,8 @@ fn read_all(pipe: &mut impl Read) -> String {
 
 /// The runs that must not share the machine with each other: those whose figures are
 /// checked on the real clock (`RealTime`), and those that keep every core busy
-/// (`CpuHeavy`). Runs of one group share the machine with each other and with any other
-/// check; a run of one group waits while a run of the other goes on.
+/// (`CpuHeavy`). Runs of one group share the machine with each other and with any
+/// other check; a run of one group waits while a run of the other goes on.
 #[derive(Clone, Copy, PartialEq, Debug)]
 pub enum Group {
     RealTime,

@@ -1,6 +1,6 @@
-//! Chapter 16's Ctrl-C listing, interrupted for real: started in real time, sent SIGINT
-//! once it says it is working, it must start no new job, finish every job it started,
-//! print a summary that adds up, and exit with code 0.
+//! Chapter 16's Ctrl-C listing, interrupted for real: started in real time, sent
+//! SIGINT once it says it is working, it must start no new job, finish every job it
+//! started, print a summary that adds up, and exit with code 0.
 
 use std::collections::BTreeSet;
 use std::io::{BufRead, BufReader, Read};
@@ -29,10 +29,12 @@ pub fn checks() -> Vec<Check> {
     .collect()
 }
 
-/// Longer than the whole batch takes without a Ctrl-C (about 3 s): past this, it hangs.
+/// Longer than the whole batch takes without a Ctrl-C (about 3 s): past this, it
+/// hangs.
 const TIME_LIMIT: Duration = Duration::from_secs(30);
 
-/// The job number of a line such as `0.601s main job 4: started`, if it ends with `what`.
+/// The job number of a line such as `0.601s main job 4: started`, if it ends with
+/// `what`.
 fn job(line: &str, what: &str) -> Option<u32> {
     let rest = line.split_once(" job ")?.1;
     let (id, event) = rest.split_once(": ")?;
@@ -84,7 +86,9 @@ fn ctrl_c_lets_running_jobs_finish_and_starts_no_new_one() {
             Ok(line) => seen.push(line),
             Err(_) => {
                 runner::kill_group(child.id());
-                panic!("no job started within {TIME_LIMIT:?}; it printed:\n{seen:#?}");
+                panic!(
+                    "no job started within {TIME_LIMIT:?}; it printed:\n{seen:#?}"
+                );
             }
         }
     }
@@ -94,7 +98,8 @@ fn ctrl_c_lets_running_jobs_finish_and_starts_no_new_one() {
         .unwrap();
     assert!(kill.success(), "kill -INT failed");
 
-    let code = runner::wait(&listing, &mut child).unwrap_or_else(|err| panic!("{err}"));
+    let code =
+        runner::wait(&listing, &mut child).unwrap_or_else(|err| panic!("{err}"));
     reader.join().unwrap();
     seen.extend(lines.try_iter());
     let output = seen.join("\n");
@@ -161,7 +166,8 @@ fn check_interrupted_run(seen: &[String]) {
 
 /// The interrupted run the chapter shows, from a real run, meets the same checks.
 fn the_interrupted_run_on_the_page_adds_up() {
-    let file = root().join("listings/ch16-shutdown/measured/ctrl_c_batch_interrupted.txt");
+    let file =
+        root().join("listings/ch16-shutdown/measured/ctrl_c_batch_interrupted.txt");
     let text = std::fs::read_to_string(&file).unwrap();
     let seen: Vec<String> = text.lines().map(String::from).collect();
     check_interrupted_run(&seen);

@@ -1,9 +1,9 @@
-//! Chapter 14's claims about its echo server, checked in this process on 127.0.0.1: a
-//! client that hangs up in the middle of a line, or sends a line over the limit, costs
-//! only its own connection; several clients are served at once; once shut down, the
-//! server leaves no connection open and nothing listening; and out of file descriptors,
-//! its accept loop waits between tries instead of spinning, then serves again (checked
-//! in a child process, whose limit on open files can be lowered).
+//! Chapter 14's claims about its echo server, checked in this process on 127.0.0.1:
+//! a client that hangs up in the middle of a line, or sends a line over the limit,
+//! costs only its own connection; several clients are served at once; once shut
+//! down, the server leaves no connection open and nothing listening; and out of file
+//! descriptors, its accept loop waits between tries instead of spinning, then serves
+//! again (checked in a child process, whose limit on open files can be lowered).
 //!
 //! Nothing here waits on a timer but that last test, whose check holds however late
 //! its timers fire: each step waits for what the server does (a reply, the end of a
@@ -55,8 +55,8 @@ async fn connect(address: SocketAddr) -> BufReader<TcpStream> {
     BufReader::new(TcpStream::connect(address).await.unwrap())
 }
 
-/// Sends `line` and a newline; returns the line that comes back, newline included, or
-/// `None` if the server closed the connection instead.
+/// Sends `line` and a newline; returns the line that comes back, newline included,
+/// or `None` if the server closed the connection instead.
 async fn exchange(stream: &mut BufReader<TcpStream>, line: &str) -> Option<String> {
     stream
         .write_all(format!("{line}\n").as_bytes())
@@ -80,8 +80,9 @@ async fn assert_served(address: SocketAddr) {
     );
 }
 
-/// What the server logs, captured for the test that calls [`Log::capture`]. The tests
-/// run on a current-thread runtime, so the server's tasks log on the test's thread.
+/// What the server logs, captured for the test that calls [`Log::capture`]. The
+/// tests run on a current-thread runtime, so the server's tasks log on the test's
+/// thread.
 impl Log {
     fn capture() -> (Log, tracing::subscriber::DefaultGuard) {
         let log = Log::default();
@@ -116,7 +117,7 @@ async fn a_client_that_hangs_up_mid_line_costs_only_its_own_connection() {
         let mut polite = TcpStream::connect(address).await.unwrap();
         polite.write_all(b"half a li").await.unwrap();
         drop(polite);
-        log.wait_for("connection 2: dropped a partial line of 9 bytes at the end")
+        log.wait_for("connection 2: dropped a partial line of 9 bytes")
             .await;
 
         // Connection 3 resets the connection instead: an error on the server's side.
@@ -159,12 +160,12 @@ async fn a_line_over_the_limit_gets_an_error_and_closes_its_connection_only() {
         assert_eq!(read_line(&mut client).await, None);
         drop(client);
 
-        // A line far bigger than the system's socket buffers, written whole before the
-        // reply is read, as many clients do. The server has replied and closed its side
-        // long before the client is done writing: it reads and drops the rest, so the
-        // writes still succeed, and the client then reads the error and a clean end of
-        // the stream. (A server that closed the socket with unread input would reset
-        // the connection, and these writes would fail.)
+        // A line far bigger than the system's socket buffers, written whole before
+        // the reply is read, as many clients do. The server has replied and closed
+        // its side long before the client is done writing: it reads and drops the
+        // rest, so the writes still succeed, and the client then reads the error and
+        // a clean end of the stream. (A server that closed the socket with unread
+        // input would reset the connection, and these writes would fail.)
         let mut client = connect(address).await;
         client.write_all(&vec![b'x'; 32 << 20]).await.unwrap();
         client.write_all(b"\n").await.unwrap();
@@ -174,7 +175,8 @@ async fn a_line_over_the_limit_gets_an_error_and_closes_its_connection_only() {
 
         let text = log.text();
         for id in [1, 2] {
-            let line = format!("connection {id}: line over {MAX_LINE} bytes, closing");
+            let line =
+                format!("connection {id}: line over {MAX_LINE} bytes, closing");
             assert!(text.contains(&line), "no {line:?} in the log:\n{text}");
         }
         assert_served(address).await;
@@ -231,15 +233,19 @@ async fn dropping_the_server_handle_stops_the_server_too() {
         let address = server.address();
         assert_served(address).await;
         drop(server);
-        // The server's task ends at its own pace: let it run until the port closes. A
-        // connection that the system accepted for the server just before it closed the
-        // port is reset.
+        // The server's task ends at its own pace: let it run until the port closes.
+        // A connection that the system accepted for the server just before it closed
+        // the port is reset.
         loop {
             match TcpStream::connect(address).await {
                 Ok(_) => tokio::task::yield_now().await,
                 Err(err) if err.kind() == io::ErrorKind::ConnectionReset => {}
                 Err(err) => {
-                    assert_eq!(err.kind(), io::ErrorKind::ConnectionRefused, "{err}");
+                    assert_eq!(
+                        err.kind(),
+                        io::ErrorKind::ConnectionRefused,
+                        "{err}"
+                    );
                     break;
                 }
             }
@@ -293,7 +299,8 @@ async fn out_of_file_descriptors() {
     within_limit(async {
         let server = Server::start().await.unwrap();
         let address = server.address();
-        // The client's socket, made while descriptors are left; then take the others.
+        // The client's socket, made while descriptors are left; then take the
+        // others.
         let socket = TcpSocket::new_v4().unwrap();
         let mut taken = Vec::new();
         let err = loop {
@@ -304,10 +311,11 @@ async fn out_of_file_descriptors() {
         };
         assert_eq!(err.raw_os_error(), Some(24), "not EMFILE: {err}");
 
-        // The connection is made, and waits in the listener's queue: accepting it needs a
-        // descriptor. Each try fails, and is followed by a pause of `ACCEPT_BACKOFF`, so
-        // however late the pauses end, there are at most `elapsed / ACCEPT_BACKOFF + 1`
-        // tries. A loop that retried at once would log thousands.
+        // The connection is made, and waits in the listener's queue: accepting it
+        // needs a descriptor. Each try fails, and is followed by a pause of
+        // `ACCEPT_BACKOFF`, so however late the pauses end, there are at most
+        // `elapsed / ACCEPT_BACKOFF + 1` tries. A loop that retried at once would
+        // log thousands.
         let start = std::time::Instant::now();
         let mut client = BufReader::new(socket.connect(address).await.unwrap());
         log.wait_for("cannot accept connections: Too many open files")
@@ -320,8 +328,8 @@ async fn out_of_file_descriptors() {
             "{tries} tries, at most {most} expected"
         );
 
-        // Free the descriptors: after its pause, the server accepts the waiting client,
-        // and serves new ones.
+        // Free the descriptors: after its pause, the server accepts the waiting
+        // client, and serves new ones.
         drop(taken);
         assert_eq!(
             exchange(&mut client, "served at last").await.as_deref(),

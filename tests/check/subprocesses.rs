@@ -1,12 +1,12 @@
 //! Chapter 10's promise that its listings leave no process running behind them.
 //!
-//! Each listing runs in a process group of its own, and every program it starts joins
-//! that group (none of them asks for another). Once the listing has exited, no live
-//! process may be left in the group. A second test makes sure the check can fail: a
-//! shell that starts `sleep` in the background and exits does leave one. (A `tee` whose
-//! input is a pipe from the listing cannot outlive it: the pipe closes when the listing
-//! exits, and `tee` exits at the end of its input. A `sleep` has no such tie, which is
-//! why `kill_on_drop` matters for it.)
+//! Each listing runs in a process group of its own, and every program it starts
+//! joins that group (none of them asks for another). Once the listing has exited, no
+//! live process may be left in the group. A second test makes sure the check can
+//! fail: a shell that starts `sleep` in the background and exits does leave one. (A
+//! `tee` whose input is a pipe from the listing cannot outlive it: the pipe closes
+//! when the listing exits, and `tee` exits at the end of its input. A `sleep` has no
+//! such tie, which is why `kill_on_drop` matters for it.)
 
 use std::fs;
 use std::os::unix::process::CommandExt;

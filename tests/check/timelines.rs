@@ -1,16 +1,17 @@
-//! The book's timelines: a picture of a listing's run, one row a task, drawn from the
-//! listing's own traced run and committed as `listings/<chapter>/timelines/<name>.svg`.
+//! The book's timelines: a picture of a listing's run, one row a task, drawn from
+//! the listing's own traced run and committed as
+//! `listings/<chapter>/timelines/<name>.svg`.
 //!
 //! With `TIMELINE=<file>` set, a listing writes each of its log events there as a
-//! `course_support::TimelineEvent` (the support crate's `init_logging`, rows `task 1`,
-//! `task 2`, … or `main`); the quote service writes when each request starts and ends
-//! (rows `request 1`, `request 2`, …). A check per timeline (`catalogue.rs` says which
-//! listings have one) runs its listing again, and fails when the picture is stale.
-//! `BLESS=1 cargo test` redraws them.
+//! `course_support::TimelineEvent` (the support crate's `init_logging`, rows `task
+//! 1`, `task 2`, … or `main`); the quote service writes when each request starts and
+//! ends (rows `request 1`, `request 2`, …). A check per timeline (`catalogue.rs`
+//! says which listings have one) runs its listing again, and fails when the picture
+//! is stale. `BLESS=1 cargo test` redraws them.
 //!
-//! Each picture carries the trace it was drawn from, in a comment at its end, so that the
-//! test can check both halves: the picture is what its trace draws, and the trace is what
-//! the listing does today.
+//! Each picture carries the trace it was drawn from, in a comment at its end, so
+//! that the test can check both halves: the picture is what its trace draws, and the
+//! trace is what the listing does today.
 
 use std::fmt::Write;
 use std::path::PathBuf;
@@ -62,8 +63,8 @@ fn check(listing: &Listing, clock: Clock) -> Result<(), String> {
     }
     let committed = std::fs::read_to_string(&file)
         .map_err(|err| format!("{}: cannot read: {err}", relative(&file)))?;
-    let drawn =
-        trace_of(&committed).ok_or_else(|| format!("{}: carries no trace", relative(&file)))?;
+    let drawn = trace_of(&committed)
+        .ok_or_else(|| format!("{}: carries no trace", relative(&file)))?;
     // The picture is what its trace draws (nobody edited it by hand)...
     let redrawn = render(&title, &drawn);
     if redrawn != committed {
@@ -111,8 +112,8 @@ fn to_text(events: &[Event]) -> String {
     events.iter().map(|event| format!("{event}\n")).collect()
 }
 
-/// The rows, each with its events in order: first the threads (`main`), then the tasks
-/// and requests by number.
+/// The rows, each with its events in order: first the threads (`main`), then the
+/// tasks and requests by number.
 fn rows(events: &[Event]) -> Vec<(&str, Vec<&Event>)> {
     let mut rows: Vec<(&str, Vec<&Event>)> = Vec::new();
     for event in events {
@@ -131,9 +132,9 @@ fn rows(events: &[Event]) -> Vec<(&str, Vec<&Event>)> {
     rows
 }
 
-/// What a real-time run must keep from one run to the next: each row with its labels in
-/// order (digits masked, as a label may count something timed), and how many rows were
-/// busy at once at most. A row is busy from its first event to its last.
+/// What a real-time run must keep from one run to the next: each row with its labels
+/// in order (digits masked, as a label may count something timed), and how many rows
+/// were busy at once at most. A row is busy from its first event to its last.
 fn shape(events: &[Event]) -> String {
     let mut text = String::new();
     for (row, row_events) in rows(events) {
@@ -179,8 +180,8 @@ const AXIS: f64 = 40.0;
 const LETTER: f64 = 6.5;
 const TRACE_START: &str = "<!-- trace\n";
 
-/// Draws the trace: one row a task, a dot a log event with its message above it, and a
-/// bar from each event to the next on the same row; under them, the time axis.
+/// Draws the trace: one row a task, a dot a log event with its message above it, and
+/// a bar from each event to the next on the same row; under them, the time axis.
 /// Colours come from `theme/course.css` (the `timeline` rules), so they follow the
 /// book's theme; the attributes here are for the file seen on its own.
 fn render(title: &str, events: &[Event]) -> String {
@@ -232,8 +233,8 @@ fn render(title: &str, events: &[Event]) -> String {
             )
             .unwrap();
         }
-        // Where the last label above this row ends: a label that would overlap it goes
-        // below the row instead.
+        // Where the last label above this row ends: a label that would overlap it
+        // goes below the row instead.
         let mut above_until = f64::MIN;
         for event in row_events {
             let cx = x(event.seconds);
@@ -246,7 +247,8 @@ fn render(title: &str, events: &[Event]) -> String {
             )
             .unwrap();
             if !event.label.is_empty() {
-                // Centre the label on its dot, unless that takes it out of the picture.
+                // Centre the label on its dot, unless that takes it out of the
+                // picture.
                 let label = short(&event.label);
                 let half = LETTER * label.chars().count() as f64 / 2.0;
                 let (anchor, from, to) = if cx - half < LEFT - 40.0 {
@@ -313,8 +315,8 @@ fn trace_of(svg: &str) -> Option<Vec<Event>> {
 }
 
 /// The time axis for a run that ends at `end`: a round step between ticks (1, 2 or 5
-/// times a power of ten) that cuts it into at most five, and the span, a whole number of
-/// steps that reaches `end`.
+/// times a power of ten) that cuts it into at most five, and the span, a whole
+/// number of steps that reaches `end`.
 fn axis(end: f64) -> (f64, f64) {
     let least = end.max(0.001) / 5.0;
     let power = 10f64.powf(least.log10().floor());
@@ -350,7 +352,8 @@ fn escape(text: &str) -> String {
 }
 
 fn a_picture_carries_the_trace_it_was_drawn_from() {
-    let events = parse("0.000\ttask 1\tHello\n0.000\ttask 2\tHello\n1.001\ttask 1\tWorld\n");
+    let events =
+        parse("0.000\ttask 1\tHello\n0.000\ttask 2\tHello\n1.001\ttask 1\tWorld\n");
     let svg = render("test", &events);
     assert_eq!(trace_of(&svg), Some(events));
     assert!(
@@ -365,9 +368,12 @@ fn the_shape_of_a_run_keeps_order_and_overlap_but_not_figures() {
     assert_eq!(shape(&one_at_a_time), shape(&slower));
 
     // Two requests one after the other, then the same two at once.
-    let sequential =
-        parse("0\trequest 1\t\n0.1\trequest 1\t\n0.1\trequest 2\t\n0.2\trequest 2\t\n");
-    let concurrent = parse("0\trequest 1\t\n0\trequest 2\t\n0.1\trequest 1\t\n0.1\trequest 2\t\n");
+    let sequential = parse(
+        "0\trequest 1\t\n0.1\trequest 1\t\n0.1\trequest 2\t\n0.2\trequest 2\t\n",
+    );
+    let concurrent = parse(
+        "0\trequest 1\t\n0\trequest 2\t\n0.1\trequest 1\t\n0.1\trequest 2\t\n",
+    );
     assert_eq!(most_busy_at_once(&sequential), 1);
     assert_eq!(most_busy_at_once(&concurrent), 2);
     assert_ne!(shape(&sequential), shape(&concurrent));

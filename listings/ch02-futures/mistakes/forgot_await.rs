@@ -1,5 +1,5 @@
 // ANCHOR: all
-#![deny(unused_must_use)] // Without this line it is only a warning, and nothing prints.
+#![deny(unused_must_use)] // Without this line: only a warning, nothing prints.
 
 use std::time::Duration;
 

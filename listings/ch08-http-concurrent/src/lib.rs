@@ -16,7 +16,10 @@ struct Citation {
 
 // ANCHOR: fetch
 /// Asks the quote service at `url` for a random quote.
-pub async fn fetch_quote(client: &reqwest::Client, url: &str) -> Result<String, reqwest::Error> {
+pub async fn fetch_quote(
+    client: &reqwest::Client,
+    url: &str,
+) -> Result<String, reqwest::Error> {
     let answer: Answer = client
         .get(format!("{url}/api/random"))
         .send()

@@ -1,6 +1,6 @@
-//! A small made-up service that logs at every level, for the listings that filter its
-//! lines. Its modules are the targets that `RUST_LOG` names: `ch13_debugging::web`
-//! and `ch13_debugging::db`.
+//! A small made-up service that logs at every level, for the listings that filter
+//! its lines. Its modules are the targets that `RUST_LOG` names:
+//! `ch13_debugging::web` and `ch13_debugging::db`.
 
 // ANCHOR: db
 pub mod db {
@@ -9,7 +9,8 @@ pub mod db {
     use tokio::time::sleep;
     use tracing::{debug, instrument, trace};
 
-    /// Looks a user up. The span and the lines inside are detail: `debug` and `trace`.
+    /// Looks a user up. The span and the lines inside are detail: `debug` and
+    /// `trace`.
     #[instrument(level = "debug")]
     pub async fn find_user(name: &str) -> Option<u32> {
         debug!("query sent");

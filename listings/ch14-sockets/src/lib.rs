@@ -1,6 +1,6 @@
 //! Chapter 14's echo server: it sends every line it receives back to the client that
-//! sent it. The listings start it in their own process; `tests/check/sockets.rs` starts it in
-//! the test's.
+//! sent it. The listings start it in their own process; `tests/check/sockets.rs`
+//! starts it in the test's.
 
 use std::io;
 use std::net::SocketAddr;
@@ -22,8 +22,8 @@ pub const MAX_LINE: usize = 1024;
 /// such as having no file descriptor left, before it accepts again.
 pub const ACCEPT_BACKOFF: Duration = Duration::from_millis(100);
 
-/// Accepts connections on `listener` until `shutdown` completes, each served by a task
-/// of its own. Then it closes the listener and every connection, and returns.
+/// Accepts connections on `listener` until `shutdown` completes, each served by a
+/// task of its own. Then it closes the listener and every connection, and returns.
 pub async fn serve(listener: TcpListener, shutdown: impl Future<Output = ()>) {
     let mut shutdown = std::pin::pin!(shutdown);
     let mut connections = JoinSet::new();
@@ -36,23 +36,26 @@ pub async fn serve(listener: TcpListener, shutdown: impl Future<Output = ()>) {
                     count += 1;
                     connections.spawn(echo(count, stream));
                 }
-                // One connection failed before it was taken: accept the next at once.
+                // One connection failed before it was taken: accept the next at
+                // once.
                 Err(err) if is_connection_error(&err) => {
                     warn!("a connection failed before it was accepted: {err}");
                 }
-                // Most likely no file descriptor is left (EMFILE). Accepting again at
-                // once would fail again at once, in a loop that spins: wait a moment,
-                // during which connections may end and free some, unless asked to stop.
+                // Most likely no file descriptor is left (EMFILE). Accepting again
+                // at once would fail again at once, in a loop that spins: wait a
+                // moment, during which connections may end and free some, unless
+                // asked to stop.
                 Err(err) => {
                     let pause = ACCEPT_BACKOFF.as_millis();
-                    warn!("cannot accept connections: {err}; trying again in {pause} ms");
+                    warn!("cannot accept connections: {err}; retry in {pause} ms");
                     tokio::select! {
                         () = &mut shutdown => break,
                         () = tokio::time::sleep(ACCEPT_BACKOFF) => {}
                     }
                 }
             },
-            // Forget the connections that have ended, so the set does not grow forever.
+            // Forget the connections that have ended, so the set does not grow
+            // forever.
             Some(_) = connections.join_next() => {}
         }
     }
@@ -61,8 +64,8 @@ pub async fn serve(listener: TcpListener, shutdown: impl Future<Output = ()>) {
     connections.shutdown().await;
 }
 
-/// Whether an error of `accept` concerns one incoming connection only: the kinds that
-/// axum's `serve` skips without waiting.
+/// Whether an error of `accept` concerns one incoming connection only: the kinds
+/// that axum's `serve` skips without waiting.
 fn is_connection_error(err: &io::Error) -> bool {
     matches!(
         err.kind(),
@@ -89,8 +92,8 @@ async fn echo_lines(id: u32, stream: &mut TcpStream) -> io::Result<()> {
     let mut line = Vec::new();
     loop {
         line.clear();
-        // Read up to the newline, but never more than `MAX_LINE` bytes and the newline:
-        // a longer line is never held whole in memory.
+        // Read up to the newline, but never more than `MAX_LINE` bytes and the
+        // newline: a longer line is never held whole in memory.
         let limit = MAX_LINE as u64 + 1;
         (&mut reader)
             .take(limit)
@@ -102,18 +105,19 @@ async fn echo_lines(id: u32, stream: &mut TcpStream) -> io::Result<()> {
             warn!("connection {id}: line over {MAX_LINE} bytes, closing");
             let error = format!("error: line longer than {MAX_LINE} bytes\n");
             writer.write_all(error.as_bytes()).await?;
-            // Close our side: the client reads the error, then the end of the stream.
+            // Close our side: the client reads the error, then the end of the
+            // stream.
             writer.shutdown().await?;
-            // Then read what the client still sends, and drop it, until it closes its
-            // side. Closing a socket that has unread input sends a reset instead,
-            // which may reach the client before it has read the error.
+            // Then read what the client still sends, and drop it, until it closes
+            // its side. Closing a socket that has unread input sends a reset
+            // instead, which may reach the client before it has read the error.
             tokio::io::copy(&mut reader, &mut tokio::io::sink()).await?;
             return Ok(());
         } else {
             // The end of the stream: the client closed its side.
             if !line.is_empty() {
                 let len = line.len();
-                warn!("connection {id}: dropped a partial line of {len} bytes at the end");
+                warn!("connection {id}: dropped a partial line of {len} bytes");
             }
             return Ok(());
         }
@@ -136,7 +140,8 @@ impl Server {
         let listener = TcpListener::bind("127.0.0.1:0").await?;
         let address = listener.local_addr()?;
         let (stop, stopped) = oneshot::channel::<()>();
-        // `stopped` completes when `stop` sends, or when it is dropped with the Server.
+        // `stopped` completes when `stop` sends, or when it is dropped with the
+        // Server.
         let shutdown = async move {
             let _ = stopped.await;
         };

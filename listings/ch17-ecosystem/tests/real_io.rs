@@ -37,14 +37,16 @@ async fn a_timeout_around_real_io_fires_at_once_on_a_paused_clock() {
     let real = std::time::Instant::now();
     let start = Instant::now();
 
-    let result = timeout(Duration::from_secs(5), stream.read_exact(&mut reply)).await;
+    let result =
+        timeout(Duration::from_secs(5), stream.read_exact(&mut reply)).await;
 
     assert!(result.is_err(), "the timeout should have fired");
     // tokio's clock says five seconds went by, the real one far less.
     assert_eq!(start.elapsed(), Duration::from_secs(5));
     assert!(real.elapsed() < Duration::from_secs(5));
 
-    // The answer was not lost, only not there yet: it arrives once the server sends it.
+    // The answer was not lost, only not there yet: it arrives once the server sends
+    // it.
     answer.send(()).unwrap();
     stream.read_exact(&mut reply).await.unwrap();
     assert_eq!(&reply, b"pong");
@@ -61,7 +63,8 @@ async fn on_the_real_clock_the_answer_comes_in_time() {
     let mut reply = [0; 4];
     answer.send(()).unwrap();
 
-    let result = timeout(Duration::from_secs(5), stream.read_exact(&mut reply)).await;
+    let result =
+        timeout(Duration::from_secs(5), stream.read_exact(&mut reply)).await;
 
     assert!(result.is_ok(), "the answer should have come in time");
     assert_eq!(&reply, b"pong");

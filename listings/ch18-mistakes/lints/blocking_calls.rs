@@ -6,11 +6,13 @@ use std::time::Duration;
 async fn main() {
     // Each of these calls holds the runtime's only thread until it returns.
     std::thread::sleep(Duration::from_millis(100));
-    let manifest = std::fs::read_to_string("listings/ch18-mistakes/Cargo.toml").unwrap();
+    let manifest =
+        std::fs::read_to_string("listings/ch18-mistakes/Cargo.toml").unwrap();
     println!("{}", manifest.lines().next().unwrap());
 
     let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-    let mut stream = std::net::TcpStream::connect(listener.local_addr().unwrap()).unwrap();
+    let address = listener.local_addr().unwrap();
+    let mut stream = std::net::TcpStream::connect(address).unwrap();
     stream.write_all(b"ping").unwrap();
     println!("sent 4 bytes");
 

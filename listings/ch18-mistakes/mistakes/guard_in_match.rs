@@ -8,7 +8,8 @@ async fn main() {
     let task = tokio::spawn({
         let queue = Arc::clone(&queue);
         async move {
-            // The guard is a temporary of the `match` line: it lives until the `match` ends.
+            // The guard is a temporary of the `match` line: it lives until the
+            // `match` ends.
             match queue.lock().unwrap().pop() {
                 Some(ms) => tokio::time::sleep(Duration::from_millis(ms)).await,
                 None => println!("nothing to do"),

@@ -1,18 +1,20 @@
 //! The book's own quote service, so that the HTTP chapters run offline.
 //!
-//! - `GET /api/random` waits a while (the latency of a far-away server), then answers one
-//!   quote, shaped like the workshop's public API:
-//!   `{"citation": {"citation": "<text>", "infos": {"author": "<author>"}}}`.
-//!   `?max_length=N` keeps to the quotes of at most `N` characters.
-//! - `GET /api/stats` answers `{"in_flight": n, "max_in_flight": n, "served": n}`: the
-//!   requests for a quote being handled right now, the most ever at once, and the quotes
-//!   answered. They show whether a client sent its requests one at a time or together.
+//! - `GET /api/random` waits a while (the latency of a far-away server), then
+//!   answers one quote, shaped like the workshop's public API: `{"citation":
+//!   {"citation": "<text>", "infos": {"author": "<author>"}}}`. `?max_length=N`
+//!   keeps to the quotes of at most `N` characters.
+//! - `GET /api/stats` answers `{"in_flight": n, "max_in_flight": n, "served": n}`:
+//!   the requests for a quote being handled right now, the most ever at once, and
+//!   the quotes answered. They show whether a client sent its requests one at a time
+//!   or together.
 //!
-//! Run it with `cargo run -p quote-service -- --port 8000`, or call [`url`] from a program.
+//! Run it with `cargo run -p quote-service -- --port 8000`, or call [`url`] from a
+//! program.
 //!
-//! When the environment variable `TIMELINE` names a file, the service writes there when
-//! each quote request starts and ends, as a `course_support::TimelineEvent` on row
-//! `request <n>`: the book draws its HTTP timelines, one row a request, from it
+//! When the environment variable `TIMELINE` names a file, the service writes there
+//! when each quote request starts and ends, as a `course_support::TimelineEvent` on
+//! row `request <n>`: the book draws its HTTP timelines, one row a request, from it
 //! (`tests/check/timelines.rs`).
 
 use std::fs::File;
@@ -34,10 +36,10 @@ use serde::{Deserialize, Serialize};
 use tokio::net::{TcpListener, TcpStream};
 use tokio::task::JoinSet;
 
-/// How long a client may take to send the head of a request (request line and headers),
-/// counted from when the server starts waiting for it: once connected, and again after
-/// each answer on a kept-alive connection. Then the server closes the connection, so a
-/// client that connects and says nothing holds nothing for long.
+/// How long a client may take to send the head of a request (request line and
+/// headers), counted from when the server starts waiting for it: once connected, and
+/// again after each answer on a kept-alive connection. Then the server closes the
+/// connection, so a client that connects and says nothing holds nothing for long.
 pub const HEADER_TIMEOUT: Duration = Duration::from_secs(3);
 
 /// The most a request's head may weigh. A bigger one gets `431 Request Header Fields
@@ -65,10 +67,11 @@ impl Default for Config {
 
 /// Serves until the future is dropped.
 ///
-/// Each connection is a task of its own. The tasks live in a [`JoinSet`] owned by this
-/// future, so dropping it ends them too. An error accepting a connection concerns that
-/// connection only (or a moment without a free file descriptor), so it waits a moment
-/// and goes on, like `axum::serve`; the `io::Result` is there for the caller's `?`.
+/// Each connection is a task of its own. The tasks live in a [`JoinSet`] owned by
+/// this future, so dropping it ends them too. An error accepting a connection
+/// concerns that connection only (or a moment without a free file descriptor), so it
+/// waits a moment and goes on, like `axum::serve`; the `io::Result` is there for the
+/// caller's `?`.
 pub async fn serve(listener: TcpListener, config: Config) -> io::Result<()> {
     let app = router(config);
     let mut connections = JoinSet::new();
@@ -86,8 +89,8 @@ pub async fn serve(listener: TcpListener, config: Config) -> io::Result<()> {
     }
 }
 
-/// Speaks HTTP/1.1 on one connection: hyper reads the requests and writes the answers,
-/// axum's router picks the handler.
+/// Speaks HTTP/1.1 on one connection: hyper reads the requests and writes the
+/// answers, axum's router picks the handler.
 async fn serve_connection(stream: TcpStream, app: Router) {
     let mut http = http1::Builder::new();
     http.timer(TokioTimer::new())
@@ -99,13 +102,14 @@ async fn serve_connection(stream: TcpStream, app: Router) {
     let _ = http.serve_connection(TokioIo::new(stream), service).await;
 }
 
-/// The base URL of the quote service for the listings, e.g. `"http://127.0.0.1:41234"`.
+/// The base URL of the quote service for the listings, e.g.
+/// `"http://127.0.0.1:41234"`.
 ///
 /// It is `$QUOTES_URL` if set. Otherwise the first call starts the service in this
 /// process, on 127.0.0.1 and a free port, on a thread of its own with its own tokio
 /// runtime (so it works from sync code and from any runtime, paused or not), with a
-/// latency of `$QUOTES_LATENCY_MS` (default 100) and the seed `$QUOTES_SEED` (default
-/// 1); later calls return the same URL.
+/// latency of `$QUOTES_LATENCY_MS` (default 100) and the seed `$QUOTES_SEED`
+/// (default 1); later calls return the same URL.
 pub fn url() -> io::Result<String> {
     if let Ok(url) = std::env::var("QUOTES_URL")
         && !url.is_empty()
@@ -122,7 +126,8 @@ pub fn url() -> io::Result<String> {
         seed: env_number("QUOTES_SEED", 1)?,
     };
     // Once bound, the socket listens: the kernel queues the connections that come
-    // before the service's thread accepts them. So the URL works as soon as we return.
+    // before the service's thread accepts them. So the URL works as soon as we
+    // return.
     let listener = std::net::TcpListener::bind("127.0.0.1:0")?;
     listener.set_nonblocking(true)?;
     let url = format!("http://{}", listener.local_addr()?);
@@ -132,13 +137,16 @@ pub fn url() -> io::Result<String> {
     std::thread::Builder::new()
         .name("quote-service".to_string())
         .spawn(move || {
-            runtime.block_on(async { serve(TcpListener::from_std(listener)?, config).await })
+            runtime.block_on(async {
+                serve(TcpListener::from_std(listener)?, config).await
+            })
         })?;
     *started = Some(url.clone());
     Ok(url)
 }
 
-/// The whole number in the environment variable `name`, or `default` if it is not set.
+/// The whole number in the environment variable `name`, or `default` if it is not
+/// set.
 fn env_number(name: &str, default: u64) -> io::Result<u64> {
     let Ok(text) = std::env::var(name) else {
         return Ok(default);
@@ -196,8 +204,8 @@ fn quotes() -> Vec<Quote> {
         .collect()
 }
 
-/// The query string of `/api/random`. A `max_length` that is not a number makes axum's
-/// `Query` answer `400 Bad Request` before the handler runs.
+/// The query string of `/api/random`. A `max_length` that is not a number makes
+/// axum's `Query` answer `400 Bad Request` before the handler runs.
 #[derive(Deserialize)]
 struct Filter {
     max_length: Option<u32>,
@@ -227,7 +235,10 @@ struct Failure {
 }
 
 // ANCHOR: random
-async fn random(State(service): State<Arc<Service>>, Query(filter): Query<Filter>) -> Response {
+async fn random(
+    State(service): State<Arc<Service>>,
+    Query(filter): Query<Filter>,
+) -> Response {
     // Counts this request as in flight until the guard is dropped: when the handler
     // returns, or when hyper drops its future because the client hung up.
     let _in_flight = InFlight::start(&service);
@@ -245,7 +256,8 @@ async fn random(State(service): State<Arc<Service>>, Query(filter): Query<Filter
     }
     // The n-th quote answered takes the n-th number of the seeded sequence.
     let n = service.served.fetch_add(1, Relaxed);
-    let quote = fitting[(nth_random(service.config.seed, n) % fitting.len() as u64) as usize];
+    let quote = fitting
+        [(nth_random(service.config.seed, n) % fitting.len() as u64) as usize];
     Json(Answer {
         citation: Citation {
             citation: quote.text,
@@ -258,8 +270,8 @@ async fn random(State(service): State<Arc<Service>>, Query(filter): Query<Filter
 }
 // ANCHOR_END: random
 
-/// `in_flight` plus one while it lives, and the request's number (from 1, in the order
-/// they came). Each counter stands alone, so `Relaxed` will do.
+/// `in_flight` plus one while it lives, and the request's number (from 1, in the
+/// order they came). Each counter stands alone, so `Relaxed` will do.
 struct InFlight<'a>(&'a Service, u64);
 
 impl<'a> InFlight<'a> {
@@ -331,9 +343,11 @@ async fn stats(State(service): State<Arc<Service>>) -> Json<Stats> {
 }
 
 /// The n-th number (from 0) of the splitmix64 sequence that starts at `seed`. Each
-/// number comes from its position alone, so requests share a counter, not a generator.
+/// number comes from its position alone, so requests share a counter, not a
+/// generator.
 fn nth_random(seed: u64, n: u64) -> u64 {
-    let mut z = seed.wrapping_add(n.wrapping_add(1).wrapping_mul(0x9E37_79B9_7F4A_7C15));
+    let mut z =
+        seed.wrapping_add(n.wrapping_add(1).wrapping_mul(0x9E37_79B9_7F4A_7C15));
     z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
     z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
     z ^ (z >> 31)

@@ -12,7 +12,8 @@ use std::time::Duration;
 use quote_service::Config;
 use tokio::net::TcpListener;
 
-const USAGE: &str = "usage: quote-service [--port N] [--bind ADDR] [--latency-ms N] [--seed N]";
+const USAGE: &str =
+    "usage: quote-service [--port N] [--bind ADDR] [--latency-ms N] [--seed N]";
 
 #[tokio::main]
 async fn main() -> ExitCode {
@@ -56,7 +57,9 @@ async fn main() -> ExitCode {
 }
 
 /// The address to listen on and the service's settings; `None` for `--help`.
-fn parse(mut args: impl Iterator<Item = String>) -> Result<Option<(SocketAddr, Config)>, String> {
+fn parse(
+    mut args: impl Iterator<Item = String>,
+) -> Result<Option<(SocketAddr, Config)>, String> {
     let mut ip = IpAddr::V4(Ipv4Addr::LOCALHOST);
     let mut port = 8000;
     let mut config = Config::default();
@@ -69,7 +72,9 @@ fn parse(mut args: impl Iterator<Item = String>) -> Result<Option<(SocketAddr, C
                 let ms = parse_value(&flag, value()?, "a whole number")?;
                 config.latency = Duration::from_millis(ms);
             }
-            "--seed" => config.seed = parse_value(&flag, value()?, "a whole number")?,
+            "--seed" => {
+                config.seed = parse_value(&flag, value()?, "a whole number")?
+            }
             "-h" | "--help" => return Ok(None),
             _ => return Err(format!("unknown argument {flag:?}")),
         }
@@ -77,7 +82,11 @@ fn parse(mut args: impl Iterator<Item = String>) -> Result<Option<(SocketAddr, C
     Ok(Some((SocketAddr::new(ip, port), config)))
 }
 
-fn parse_value<T: FromStr>(flag: &str, text: String, what: &str) -> Result<T, String> {
+fn parse_value<T: FromStr>(
+    flag: &str,
+    text: String,
+    what: &str,
+) -> Result<T, String> {
     text.parse()
         .map_err(|_| format!("{flag} wants {what}, not {text:?}"))
 }

@@ -12,13 +12,13 @@
 //! next timer when none has. A one-second sleep takes no real time and every
 //! figure printed is exact. The book's tests run listings that way.
 //!
-//! [`spawn_watched`], [`spawn_heartbeat`] and [`ReportSlowPolls::report_slow_polls`] catch
-//! code that blocks its thread, as asyncio's debug mode does.
+//! [`spawn_watched`], [`spawn_heartbeat`] and [`ReportSlowPolls::report_slow_polls`]
+//! catch code that blocks its thread, as asyncio's debug mode does.
 //!
-//! When the environment variable `TIMELINE` names a file, [`init_logging`] also writes
-//! each event there, as a [`TimelineEvent`] whose row is `task 3` for tokio's task 3, or
-//! the thread's name outside any task. The book draws its timelines, one row a task,
-//! from these files (`tests/check/timelines.rs`).
+//! When the environment variable `TIMELINE` names a file, [`init_logging`] also
+//! writes each event there, as a [`TimelineEvent`] whose row is `task 3` for tokio's
+//! task 3, or the thread's name outside any task. The book draws its timelines, one
+//! row a task, from these files (`tests/check/timelines.rs`).
 
 use std::error::Error;
 use std::fmt;
@@ -41,7 +41,8 @@ use tracing_subscriber::registry::LookupSpan;
 /// Call it once, first thing in `main`. It calls [`pause_clock_if_asked`] first.
 pub fn init_logging() {
     pause_clock_if_asked();
-    // A timeline that cannot be written is no reason to stop the listing: warn, go on.
+    // A timeline that cannot be written is no reason to stop the listing: warn, go
+    // on.
     let timeline = std::env::var_os("TIMELINE").and_then(|path| {
         File::create(&path)
             .inspect_err(|err| eprintln!("TIMELINE={}: {err}", path.display()))
@@ -95,7 +96,8 @@ where
         writeln!(out, "{seconds:.3}s {thread} {message}")?;
 
         if let Some(timeline) = &self.timeline {
-            let row = tokio::task::try_id().map_or(thread.to_string(), |id| format!("task {id}"));
+            let row = tokio::task::try_id()
+                .map_or(thread.to_string(), |id| format!("task {id}"));
             let event = TimelineEvent {
                 seconds,
                 row,
@@ -164,12 +166,13 @@ impl Drop for Timer {
     }
 }
 
-/// An error for `main` to return: the program then prints `Error: ` and the error with
-/// its causes on one line, and exits with code 1.
+/// An error for `main` to return: the program then prints `Error: ` and the error
+/// with its causes on one line, and exits with code 1.
 ///
 /// ```
 /// fn main() -> Result<(), course_support::Report> {
-///     let port: u16 = "8080".parse()?; // On "80a", prints `Error: invalid digit found in string`
+///     // On "80a", this prints `Error: invalid digit found in string`.
+///     let port: u16 = "8080".parse()?;
 ///     # let _ = port;
 ///     Ok(())
 /// }
@@ -182,8 +185,8 @@ impl<E: Into<Box<dyn Error + Send + Sync>>> From<E> for Report {
     }
 }
 
-// `main` prints the error it returns with `Debug`: make that the whole chain of causes,
-// `error sending request: connection refused`, rather than a nested struct.
+// `main` prints the error it returns with `Debug`: make that the whole chain of
+// causes, `error sending request: connection refused`, rather than a nested struct.
 impl fmt::Debug for Report {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}", self.0)?;
@@ -198,12 +201,13 @@ impl fmt::Debug for Report {
 
 // # Watching for blocking code
 //
-// asyncio's debug mode logs `Executing <Task ...> took 1.001 seconds` when one step of a
-// task holds the event loop too long. Here are two ways to get that in tokio:
-// - `spawn_watched` times every poll of one task, and names the task and the line that
-//   spawned it;
-// - `spawn_heartbeat` starts a task that expects to run on a fixed beat, and counts the
-//   beats it missed: it notices blocking in any task of its thread, watched or not;
+// asyncio's debug mode logs `Executing <Task ...> took 1.001 seconds` when one step
+// of a task holds the event loop too long. Here are two ways to get that in tokio:
+// - `spawn_watched` times every poll of one task, and names the task and the line
+//   that spawned it;
+// - `spawn_heartbeat` starts a task that expects to run on a fixed beat, and counts
+//   the beats it missed: it notices blocking in any task of its thread, watched or
+//   not;
 // - `report_slow_polls`, on the runtime's builder, times every poll of every task.
 
 // ANCHOR: watched
@@ -211,9 +215,9 @@ impl fmt::Debug for Report {
 /// `slow_callback_duration`.
 pub const SLOW_POLL: Duration = Duration::from_millis(100);
 
-/// Spawns `future` as a task, as `tokio::spawn` does, and logs a warning for each poll of
-/// it that takes longer than [`SLOW_POLL`], naming the task and this call's place in the
-/// source:
+/// Spawns `future` as a task, as `tokio::spawn` does, and logs a warning for each
+/// poll of it that takes longer than [`SLOW_POLL`], naming the task and this call's
+/// place in the source:
 ///
 /// `slow poll: task hello, spawned at src/main.rs:12:5, took 1.001s`
 ///
@@ -234,10 +238,14 @@ where
     tokio::spawn(watched(name, future))
 }
 
-/// Wraps `future` so that each of its polls longer than [`SLOW_POLL`] logs a warning,
-/// naming it `name` and placing it where `watched` (or [`spawn_watched`]) was called.
+/// Wraps `future` so that each of its polls longer than [`SLOW_POLL`] logs a
+/// warning, naming it `name` and placing it where `watched` (or [`spawn_watched`])
+/// was called.
 #[track_caller]
-pub fn watched<F: Future>(name: &'static str, future: F) -> impl Future<Output = F::Output> {
+pub fn watched<F: Future>(
+    name: &'static str,
+    future: F,
+) -> impl Future<Output = F::Output> {
     let spawned_at = Location::caller();
     async move {
         let mut future = std::pin::pin!(future);
@@ -261,13 +269,15 @@ pub fn watched<F: Future>(name: &'static str, future: F) -> impl Future<Output =
 
 // ANCHOR: heartbeat
 /// Spawns a task that wakes every `period` and logs a warning when it wakes a whole
-/// period late or more, with the number of beats it missed: something held its thread.
+/// period late or more, with the number of beats it missed: something held its
+/// thread.
 ///
 /// It watches the thread it runs on: on a current-thread runtime, every task.
 pub fn spawn_heartbeat(period: Duration) -> JoinHandle<()> {
     tokio::spawn(async move {
         let mut beats = tokio::time::interval(period);
-        // After a stall, wait for the next beat on the schedule: no burst of late ones.
+        // After a stall, wait for the next beat on the schedule: no burst of late
+        // ones.
         beats.set_missed_tick_behavior(MissedTickBehavior::Skip);
         loop {
             let due = beats.tick().await;
@@ -285,15 +295,16 @@ pub fn spawn_heartbeat(period: Duration) -> JoinHandle<()> {
 // ANCHOR_END: heartbeat
 
 // ANCHOR: report_slow_polls
-/// asyncio's debug-mode report of slow steps, for every task of a tokio runtime: one call
-/// on the runtime's builder, no change to the tasks.
+/// asyncio's debug-mode report of slow steps, for every task of a tokio runtime: one
+/// call on the runtime's builder, no change to the tasks.
 ///
 /// ```no_run
 /// use course_support::ReportSlowPolls;
 ///
 /// let runtime = tokio::runtime::Builder::new_multi_thread()
 ///     .enable_all()
-///     .report_slow_polls() // or .report_polls_longer_than(Duration::from_millis(50))
+///     // Or `.report_polls_longer_than(Duration::from_millis(50))`.
+///     .report_slow_polls()
 ///     .build()
 ///     .unwrap();
 /// ```
@@ -303,9 +314,10 @@ pub fn spawn_heartbeat(period: Duration) -> JoinHandle<()> {
 ///
 /// `slow poll: task 3, spawned at src/main.rs:12:5, took 0.301s`
 ///
-/// It uses the builder's `on_before_task_poll` and `on_after_task_poll` hooks, which exist
-/// only when tokio is built with `--cfg tokio_unstable`; so does this trait. A runtime has
-/// one hook of each kind: this replaces any set before, and a later one replaces this.
+/// It uses the builder's `on_before_task_poll` and `on_after_task_poll` hooks, which
+/// exist only when tokio is built with `--cfg tokio_unstable`; so does this trait. A
+/// runtime has one hook of each kind: this replaces any set before, and a later one
+/// replaces this.
 #[cfg(tokio_unstable)]
 pub trait ReportSlowPolls {
     /// Reports the polls longer than [`SLOW_POLL`], asyncio's default.
@@ -321,27 +333,30 @@ pub trait ReportSlowPolls {
 #[cfg(tokio_unstable)]
 impl ReportSlowPolls for tokio::runtime::Builder {
     fn report_polls_longer_than(&mut self, threshold: Duration) -> &mut Self {
-        // A worker thread polls one task at a time, from start to end: one start time per
-        // thread is enough. The real clock: a blocking call does not move a paused one.
+        // A worker thread polls one task at a time, from start to end: one start
+        // time per thread is enough. The real clock: a blocking call does not move a
+        // paused one.
         thread_local! {
             static POLL_STARTED: std::cell::Cell<Option<std::time::Instant>> =
                 const { std::cell::Cell::new(None) };
         }
-        self.on_before_task_poll(|_| POLL_STARTED.set(Some(std::time::Instant::now())))
-            .on_after_task_poll(move |task| {
-                let Some(started) = POLL_STARTED.take() else {
-                    return;
-                };
-                let took = started.elapsed();
-                if took > threshold {
-                    tracing::warn!(
-                        "slow poll: task {}, spawned at {}, took {:.3}s",
-                        task.id(),
-                        task.spawned_at(),
-                        took.as_secs_f64()
-                    );
-                }
-            })
+        self.on_before_task_poll(|_| {
+            POLL_STARTED.set(Some(std::time::Instant::now()))
+        })
+        .on_after_task_poll(move |task| {
+            let Some(started) = POLL_STARTED.take() else {
+                return;
+            };
+            let took = started.elapsed();
+            if took > threshold {
+                tracing::warn!(
+                    "slow poll: task {}, spawned at {}, took {:.3}s",
+                    task.id(),
+                    task.spawned_at(),
+                    took.as_secs_f64()
+                );
+            }
+        })
     }
 }
 // ANCHOR_END: report_slow_polls

@@ -1,6 +1,6 @@
-//! The blocking detectors: `spawn_watched` reports a blocking poll, with the task's name
-//! and where it was spawned, and stays quiet on tasks that await; `spawn_heartbeat`
-//! counts the beats a stalled thread made it miss.
+//! The blocking detectors: `spawn_watched` reports a blocking poll, with the task's
+//! name and where it was spawned, and stays quiet on tasks that await;
+//! `spawn_heartbeat` counts the beats a stalled thread made it miss.
 
 use std::io;
 use std::sync::{Arc, Mutex};
@@ -62,7 +62,8 @@ async fn a_blocking_poll_is_reported_with_the_task_and_where_it_was_spawned() {
     assert_eq!(lines.len(), 1, "{lines:?}");
     let place = format!("spawned at {}:{line}:", file!());
     assert!(
-        lines[0].starts_with("slow poll: task sleeper, ") && lines[0].contains(&place),
+        lines[0].starts_with("slow poll: task sleeper, ")
+            && lines[0].contains(&place),
         "{lines:?}"
     );
 }
@@ -84,7 +85,8 @@ async fn a_busy_task_that_yields_often_is_not_reported() {
     let task = spawn_watched("busy", async {
         let mut total = 0u64;
         for chunk in 0..1000 {
-            // A short step, then the thread goes back to the runtime: a thousand polls.
+            // A short step, then the thread goes back to the runtime: a thousand
+            // polls.
             total += (chunk * 100..(chunk + 1) * 100).sum::<u64>();
             tokio::task::yield_now().await;
         }
@@ -103,8 +105,8 @@ async fn the_heartbeat_counts_the_beats_a_stall_made_it_miss() {
     tokio::time::sleep(Duration::from_millis(205)).await;
     assert_eq!(log.lines(), Vec::<String>::new(), "beats on time are quiet");
 
-    // A blocking call takes no time on the paused clock: `advance` moves the clock as a
-    // one-second call would, before this task gives the thread back.
+    // A blocking call takes no time on the paused clock: `advance` moves the clock
+    // as a one-second call would, before this task gives the thread back.
     tokio::time::advance(Duration::from_secs(1)).await;
     tokio::time::sleep(Duration::from_millis(50)).await;
     // The beat due at 0.3 s runs at 1.205 s: 9 whole beats late.

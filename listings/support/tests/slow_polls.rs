@@ -1,15 +1,16 @@
-//! `report_slow_polls` on both kinds of runtime: a task whose poll blocks is reported, with
-//! its id and the place that spawned it, whether it blocks in a plain function it calls or
-//! computes without an `.await`; a task that is busy but gives the thread back every
-//! millisecond is not, and neither is blocking work moved to `spawn_blocking`.
+//! `report_slow_polls` on both kinds of runtime: a task whose poll blocks is
+//! reported, with its id and the place that spawned it, whether it blocks in a plain
+//! function it calls or computes without an `.await`; a task that is busy but gives
+//! the thread back every millisecond is not, and neither is blocking work moved to
+//! `spawn_blocking`.
 //!
-//! The slow cases block for 300 ms against a threshold of 100 ms, the quiet ones poll for
-//! a millisecond at a time. A machine with more work than cores may still stop a thread
-//! for 100 ms in the middle of a short poll, and the detector is right to report such a
-//! poll: the task did hold its thread that long. So each task's polls are also timed from
-//! inside the task, and the tests check that the detector reports exactly the polls that
-//! took longer than the threshold: none for a quiet task, unless the machine stalled it
-//! (chapter 13 gives how often, under load).
+//! The slow cases block for 300 ms against a threshold of 100 ms, the quiet ones
+//! poll for a millisecond at a time. A machine with more work than cores may still
+//! stop a thread for 100 ms in the middle of a short poll, and the detector is right
+//! to report such a poll: the task did hold its thread that long. So each task's
+//! polls are also timed from inside the task, and the tests check that the detector
+//! reports exactly the polls that took longer than the threshold: none for a quiet
+//! task, unless the machine stalled it (chapter 13 gives how often, under load).
 #![cfg(tokio_unstable)]
 
 use std::io;
@@ -21,7 +22,8 @@ use std::time::{Duration, Instant};
 use course_support::ReportSlowPolls;
 use tokio::runtime::Builder;
 
-/// Three times the threshold: a poll this long is reported however busy the machine is.
+/// Three times the threshold: a poll this long is reported however busy the machine
+/// is.
 const BLOCK: Duration = Duration::from_millis(300);
 
 /// How long a quiet task computes before it gives the thread back.
@@ -116,7 +118,8 @@ fn blocking_work_in_spawn_blocking_is_not_reported() {
 fn the_threshold_can_be_raised_and_lowered() {
     for flavour in FLAVOURS {
         run(flavour, Duration::from_secs(1), make_thumbnail()).assert_quiet();
-        run(flavour, Duration::from_millis(50), make_thumbnail()).assert_blocking_reported();
+        run(flavour, Duration::from_millis(50), make_thumbnail())
+            .assert_blocking_reported();
     }
 }
 
@@ -175,9 +178,9 @@ fn builder(flavour: Flavour, threshold: Duration) -> Builder {
     builder
 }
 
-/// A task's run under the detector: its id, the place that spawned it, every line the
-/// detector logged meanwhile, and how many of its polls took longer than the threshold,
-/// as the task itself timed them.
+/// A task's run under the detector: its id, the place that spawned it, every line
+/// the detector logged meanwhile, and how many of its polls took longer than the
+/// threshold, as the task itself timed them.
 struct Run {
     flavour: Flavour,
     id: tokio::task::Id,
@@ -211,9 +214,8 @@ impl Run {
             seconds.parse::<f64>().ok()
         };
         assert!(
-            self.reports
-                .iter()
-                .any(|report| took(report).is_some_and(|took| took >= BLOCK.as_secs_f64())),
+            self.reports.iter().any(|report| took(report)
+                .is_some_and(|took| took >= BLOCK.as_secs_f64())),
             "{:?}: no report of a poll of at least {BLOCK:?}: {:?}",
             self.flavour,
             self.reports
@@ -233,8 +235,9 @@ impl Run {
     }
 }
 
-/// Runs `task` as the only task of a new runtime with the detector on, and collects what
-/// the detector logged. One run at a time, so that each sees only its own reports.
+/// Runs `task` as the only task of a new runtime with the detector on, and collects
+/// what the detector logged. One run at a time, so that each sees only its own
+/// reports.
 #[track_caller]
 fn run<T: Send + 'static>(
     flavour: Flavour,
@@ -247,13 +250,14 @@ fn run<T: Send + 'static>(
     let log = Log::start();
     let runtime = builder(flavour, threshold).build().unwrap();
     let long_polls = Arc::new(AtomicUsize::new(0));
-    // `spawn` takes its place from the caller of this function, as `spawned_at` does.
+    // `spawn` takes its place from the caller of this function, as `spawned_at`
+    // does.
     let handle = runtime.spawn(timed(task, threshold, long_polls.clone()));
     let spawned_at = Location::caller();
     let id = handle.id();
     runtime.block_on(handle).unwrap();
-    // A worker may log after the task's result reached `block_on`; dropping the runtime
-    // waits for its threads to end.
+    // A worker may log after the task's result reached `block_on`; dropping the
+    // runtime waits for its threads to end.
     drop(runtime);
     Run {
         flavour,

@@ -1,6 +1,6 @@
-//! The book's fenced code blocks, as pulldown-cmark finds them: no Rust is pasted into a
-//! page, and a block with mdBook's Run button is a whole program that the Rust
-//! playground can build.
+//! The book's fenced code blocks, as pulldown-cmark finds them: no Rust is pasted
+//! into a page, and a block with mdBook's Run button is a whole program that the
+//! Rust playground can build.
 
 use std::collections::BTreeSet;
 use std::fs;
@@ -21,11 +21,11 @@ struct Block<'p> {
     range: Range<usize>,
     /// What follows the opening fence: `rust,noplayground`.
     info: String,
-    /// The reason given by an `<!-- inline code: <reason> -->` on the line before the
-    /// opening fence.
+    /// The reason given by an `<!-- inline code: <reason> -->` on the line before
+    /// the opening fence.
     excuse: Option<String>,
-    /// The lines between the fences, as written (directives unexpanded), each with its
-    /// line number in the page.
+    /// The lines between the fences, as written (directives unexpanded), each with
+    /// its line number in the page.
     lines: Vec<(usize, String)>,
 }
 
@@ -51,8 +51,8 @@ impl Block<'_> {
             .collect()
     }
 
-    /// The numbers of the lines of the block that hold something other than an include:
-    /// code written in the page.
+    /// The numbers of the lines of the block that hold something other than an
+    /// include: code written in the page.
     fn written(&self, includes: &[&Include]) -> Vec<usize> {
         let included: Vec<usize> = includes
             .iter()
@@ -60,7 +60,9 @@ impl Block<'_> {
             .collect();
         self.lines
             .iter()
-            .filter(|(number, line)| !line.trim().is_empty() && !included.contains(number))
+            .filter(|(number, line)| {
+                !line.trim().is_empty() && !included.contains(number)
+            })
             .map(|(number, _)| *number)
             .collect()
     }
@@ -111,9 +113,9 @@ fn code_blocks(page: &Page) -> Vec<Block<'_>> {
 /// workshop's Python (`python/<chapter>/`).
 const INCLUDED_LANGUAGES: &[&str] = &["rust", "python"];
 
-/// A fenced block of Rust or Python must include its code from a file, and hold nothing
-/// else. One that cannot (say, a signature quoted for reading) needs
-/// `<!-- inline code: <the reason> -->` on the line before its fence.
+/// A fenced block of Rust or Python must include its code from a file, and hold
+/// nothing else. One that cannot (say, a signature quoted for reading) needs `<!--
+/// inline code: <the reason> -->` on the line before its fence.
 pub fn no_code_is_pasted_into_a_page() -> Result<(), String> {
     let mut pasted = Vec::new();
     let mut rust = 0;
@@ -133,7 +135,8 @@ pub fn no_code_is_pasted_into_a_page() -> Result<(), String> {
             if shown.is_empty() {
                 pasted.push(format!("{}: includes nothing", block.place()));
             } else if !written.is_empty() {
-                let lines: Vec<String> = written.iter().map(usize::to_string).collect();
+                let lines: Vec<String> =
+                    written.iter().map(usize::to_string).collect();
                 let s = if lines.len() == 1 { "" } else { "s" };
                 pasted.push(format!(
                     "{}: line{s} {} written in the page, beside the include",
@@ -154,13 +157,16 @@ pub fn no_code_is_pasted_into_a_page() -> Result<(), String> {
 }
 
 /// The crates of the Rust playground that the listings use; a listing that needs any
-/// other (the support crate, the quote service, a chapter's library) cannot run there.
+/// other (the support crate, the quote service, a chapter's library) cannot run
+/// there.
 const PLAYGROUND_CRATES: &[&str] = &["tokio", "futures", "tracing"];
 
-/// A Rust block without `noplayground` gets mdBook's Run button, which sends the block's
-/// code, hidden lines too, to the Rust playground. So it must be a whole program, from a
-/// listing, that uses no crate the playground lacks. The others show the local command.
-pub fn every_runnable_block_is_a_whole_program_the_playground_can_build() -> Result<(), String> {
+/// A Rust block without `noplayground` gets mdBook's Run button, which sends the
+/// block's code, hidden lines too, to the Rust playground. So it must be a whole
+/// program, from a listing, that uses no crate the playground lacks. The others show
+/// the local command.
+pub fn every_runnable_block_is_a_whole_program_the_playground_can_build()
+-> Result<(), String> {
     let packages = packages()?;
     let mut runnable = 0;
     let mut problems = Vec::new();
@@ -168,7 +174,10 @@ pub fn every_runnable_block_is_a_whole_program_the_playground_can_build() -> Res
         let includes = page.includes();
         for block in code_blocks(&page) {
             let shown = block.includes(&includes);
-            if block.language() != "rust" || block.has("noplayground") || shown.is_empty() {
+            if block.language() != "rust"
+                || block.has("noplayground")
+                || shown.is_empty()
+            {
                 continue;
             }
             runnable += 1;
@@ -183,8 +192,8 @@ pub fn every_runnable_block_is_a_whole_program_the_playground_can_build() -> Res
                     .filter(|line| !line.contains("ANCHOR"))
                     .collect();
                 if include.rustdoc {
-                    // The whole file goes to the playground, the lines outside the part
-                    // hidden.
+                    // The whole file goes to the playground, the lines outside the
+                    // part hidden.
                     code.extend(file);
                 } else {
                     if lines != file {
@@ -229,11 +238,15 @@ pub fn every_runnable_block_is_a_whole_program_the_playground_can_build() -> Res
     )
 }
 
-/// The crates a listing's package may use that the playground lacks: its dependencies
-/// of every kind (less those of `PLAYGROUND_CRATES`), and the package's own library if it
-/// has one. A file of no package of the workspace needs none.
-fn crates_off_the_playground(packages: &[Value], listing: &Path) -> Result<Vec<String>, String> {
-    let listing = fs::canonicalize(listing).unwrap_or_else(|_| listing.to_path_buf());
+/// The crates a listing's package may use that the playground lacks: its
+/// dependencies of every kind (less those of `PLAYGROUND_CRATES`), and the package's
+/// own library if it has one. A file of no package of the workspace needs none.
+fn crates_off_the_playground(
+    packages: &[Value],
+    listing: &Path,
+) -> Result<Vec<String>, String> {
+    let listing =
+        fs::canonicalize(listing).unwrap_or_else(|_| listing.to_path_buf());
     let folder = |package: &Value| -> Option<PathBuf> {
         let manifest = Path::new(package["manifest_path"].as_str()?);
         fs::canonicalize(manifest.parent()?).ok()
@@ -250,7 +263,9 @@ fn crates_off_the_playground(packages: &[Value], listing: &Path) -> Result<Vec<S
     };
     let mut crates: Vec<String> = package["dependencies"]
         .as_array()
-        .ok_or_else(|| format!("`cargo metadata` gives no dependencies for {package}"))?
+        .ok_or_else(|| {
+            format!("`cargo metadata` gives no dependencies for {package}")
+        })?
         .iter()
         .filter_map(|dependency| {
             dependency["rename"]
@@ -259,14 +274,16 @@ fn crates_off_the_playground(packages: &[Value], listing: &Path) -> Result<Vec<S
         })
         .map(|name| name.replace('-', "_"))
         .collect();
-    let libraries = package["targets"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .filter(|target| {
-            strings(&target["kind"])
-                .any(|kind| matches!(kind, "lib" | "rlib" | "dylib" | "proc-macro"))
-        });
+    let libraries =
+        package["targets"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter(|target| {
+                strings(&target["kind"]).any(|kind| {
+                    matches!(kind, "lib" | "rlib" | "dylib" | "proc-macro")
+                })
+            });
     crates.extend(
         libraries
             .filter_map(|target| target["name"].as_str())
@@ -278,6 +295,7 @@ fn crates_off_the_playground(packages: &[Value], listing: &Path) -> Result<Vec<S
 
 /// Whether the code names `krate` as the first segment of a path or in a `use`.
 fn uses_crate(code: &str, krate: &str) -> bool {
-    code.match_indices(&format!("{krate}::"))
-        .any(|(at, _)| !code[..at].ends_with(|c: char| c.is_alphanumeric() || c == '_' || c == ':'))
+    code.match_indices(&format!("{krate}::")).any(|(at, _)| {
+        !code[..at].ends_with(|c: char| c.is_alphanumeric() || c == '_' || c == ':')
+    })
 }

@@ -1,6 +1,6 @@
-//! mdBook builds the book without a warning, with the settings of `book.toml`, and every
-//! link of the built site that points inside it reaches a file, and an anchor of that
-//! file where it names one.
+//! mdBook builds the book without a warning, with the settings of `book.toml`, and
+//! every link of the built site that points inside it reaches a file, and an anchor
+//! of that file where it names one.
 
 use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet};
@@ -26,10 +26,12 @@ const PAGES: &[&str] = &[
     "print.html",
 ];
 
-pub fn the_book_builds_without_a_warning_and_its_links_resolve() -> Result<(), String> {
-    let out = tempfile::tempdir().map_err(|err| format!("no temporary folder: {err}"))?;
-    let mut book =
-        MDBook::load(root()).map_err(|err| format!("book.toml and SUMMARY.md: {err:#}"))?;
+pub fn the_book_builds_without_a_warning_and_its_links_resolve() -> Result<(), String>
+{
+    let out =
+        tempfile::tempdir().map_err(|err| format!("no temporary folder: {err}"))?;
+    let mut book = MDBook::load(root())
+        .map_err(|err| format!("book.toml and SUMMARY.md: {err:#}"))?;
     // The folder the site is served from (`/async-rust-course/`), which the absolute
     // links of the 404 page start with.
     let site_url: String = book
@@ -39,8 +41,8 @@ pub fn the_book_builds_without_a_warning_and_its_links_resolve() -> Result<(), S
         .ok_or("book.toml sets no `output.html.site-url`")?;
     book.config.build.build_dir = out.path().to_path_buf();
 
-    // mdBook reports a broken include or link as a log event, not as an error: collect
-    // every warning and error it logs while building.
+    // mdBook reports a broken include or link as a log event, not as an error:
+    // collect every warning and error it logs while building.
     let log = Log::default();
     let subscriber = tracing_subscriber::fmt()
         .with_max_level(tracing::Level::WARN)
@@ -73,14 +75,15 @@ pub fn the_book_builds_without_a_warning_and_its_links_resolve() -> Result<(), S
     )
 }
 
-/// Every link (`href`) of the built book's pages that points inside the book at a file
-/// that does not exist, or at an anchor (`#id`) that the page does not have.
+/// Every link (`href`) of the built book's pages that points inside the book at a
+/// file that does not exist, or at an anchor (`#id`) that the page does not have.
 fn broken_links(site: &Path, site_url: &str) -> Result<Vec<String>, String> {
     let mut pages = BTreeMap::new();
     for page in read_dir(site) {
         if page.extension().is_some_and(|ext| ext == "html") {
-            let html = fs::read_to_string(&page)
-                .map_err(|err| format!("cannot read the built {}: {err}", file_name(&page)))?;
+            let html = fs::read_to_string(&page).map_err(|err| {
+                format!("cannot read the built {}: {err}", file_name(&page))
+            })?;
             let page = fs::canonicalize(&page).map_err(|err| err.to_string())?;
             pages.insert(page, Attributes::of(&html));
         }
@@ -96,9 +99,13 @@ fn broken_links(site: &Path, site_url: &str) -> Result<Vec<String>, String> {
             let target: PathBuf = if file.is_empty() {
                 page.clone()
             } else if let Some(in_site) = file.strip_prefix(site_url) {
-                // An absolute link, as the 404 page has: the site lives under `site-url`.
-                site.join(in_site)
-                    .join(if in_site.is_empty() { "index.html" } else { "" })
+                // An absolute link, as the 404 page has: the site lives under
+                // `site-url`.
+                site.join(in_site).join(if in_site.is_empty() {
+                    "index.html"
+                } else {
+                    ""
+                })
             } else {
                 page.parent().unwrap().join(file)
             };
@@ -129,7 +136,8 @@ struct Attributes {
 }
 
 impl Attributes {
-    /// The `href` and `id` attributes of a page's tags, read by html5ever's tokenizer.
+    /// The `href` and `id` attributes of a page's tags, read by html5ever's
+    /// tokenizer.
     fn of(html: &str) -> Attributes {
         let input = BufferQueue::default();
         input.push_back(StrTendril::from_slice(html));
@@ -166,8 +174,8 @@ impl TokenSink for Collector {
                 _ => {}
             }
         }
-        // What a tree builder would tell the tokenizer: a script's or a style's text is
-        // not markup, so a `<a href=` in a string of JavaScript is no link.
+        // What a tree builder would tell the tokenizer: a script's or a style's text
+        // is not markup, so a `<a href=` in a string of JavaScript is no link.
         match &*tag.name {
             "script" => TokenSinkResult::RawData(RawKind::ScriptData),
             "style" => TokenSinkResult::RawData(RawKind::Rawtext),

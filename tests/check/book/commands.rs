@@ -1,6 +1,6 @@
-//! Every `cargo run -p <package> --bin <listing>` the book shows, in a code block, in
-//! inline code or in prose, runs a program that exists: a package of the workspace, as
-//! `cargo metadata` describes it, and one of its programs.
+//! Every `cargo run -p <package> --bin <listing>` the book shows, in a code block,
+//! in inline code or in prose, runs a program that exists: a package of the
+//! workspace, as `cargo metadata` describes it, and one of its programs.
 
 use std::collections::BTreeMap;
 
@@ -64,9 +64,12 @@ pub fn every_command_shown_runs_a_listing_that_exists() -> Result<(), String> {
     report("commands that run no listing", unknown)
 }
 
-/// Whether `<package> [--features …] --bin <listing> …` names a program that exists, or
-/// `<package> …` a package with one program.
-fn check(programs: &BTreeMap<String, Programs>, command: &str) -> Result<(), String> {
+/// Whether `<package> [--features …] --bin <listing> …` names a program that exists,
+/// or `<package> …` a package with one program.
+fn check(
+    programs: &BTreeMap<String, Programs>,
+    command: &str,
+) -> Result<(), String> {
     let words: Vec<&str> = command.split_whitespace().collect();
     let package = words.first().ok_or("no package")?;
     let found = programs
@@ -76,7 +79,8 @@ fn check(programs: &BTreeMap<String, Programs>, command: &str) -> Result<(), Str
     match bin.map(|at| words.get(at + 1)) {
         Some(Some(bin)) => {
             // Less what follows the name in prose: a full stop, a closing quote.
-            let bin = bin.trim_end_matches(|c: char| !c.is_alphanumeric() && c != '_');
+            let bin =
+                bin.trim_end_matches(|c: char| !c.is_alphanumeric() && c != '_');
             if found.bins.iter().any(|name| name == bin) {
                 Ok(())
             } else {

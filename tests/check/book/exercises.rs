@@ -1,7 +1,7 @@
-//! Chapters 1 to 16 each end with an exercise: its last section, `## Exercise: …`, shows
-//! the starter of `src/bin/exNN_<name>.rs` (code with a `todo!()` for the reader) and
-//! hides the solution, from the same file, in `<details>`. The file is an ordinary
-//! listing, so `cargo test` runs the solution and checks what it prints.
+//! Chapters 1 to 16 each end with an exercise: its last section, `## Exercise: …`,
+//! shows the starter of `src/bin/exNN_<name>.rs` (code with a `todo!()` for the
+//! reader) and hides the solution, from the same file, in `<details>`. The file is
+//! an ordinary listing, so `cargo test` runs the solution and checks what it prints.
 
 use pulldown_cmark::{Event, HeadingLevel, Tag, TagEnd};
 
@@ -9,7 +9,8 @@ use super::includes::Include;
 use super::{Page, report};
 use crate::layout::{file_name, relative};
 
-pub fn chapters_1_to_16_end_with_an_exercise_and_hide_its_solution() -> Result<(), String> {
+pub fn chapters_1_to_16_end_with_an_exercise_and_hide_its_solution()
+-> Result<(), String> {
     let pages = Page::all()?;
     let mut problems = Vec::new();
     for number in 1..=16 {
@@ -81,7 +82,9 @@ fn check(page: &Page, number: u32) -> Result<(), String> {
                 && include.part.as_deref() == Some(anchor)
         })
     };
-    let (Some(starter), Some(solution)) = (include_of("starter"), include_of("solution")) else {
+    let (Some(starter), Some(solution)) =
+        (include_of("starter"), include_of("solution"))
+    else {
         return Err(format!(
             "the exercise does not `{{{{#include` the `starter` and the `solution` of an \
              `ex{number:02}_*.rs` listing"
@@ -107,7 +110,9 @@ fn check(page: &Page, number: u32) -> Result<(), String> {
     let closed = tags("</details>")
         .into_iter()
         .find(|&at| at > opened.unwrap_or(solution.offset));
-    if opened.is_none_or(|at| at < starter.offset) || closed.is_none_or(|at| at < solution.offset) {
+    if opened.is_none_or(|at| at < starter.offset)
+        || closed.is_none_or(|at| at < solution.offset)
+    {
         return Err(format!(
             "the solution ({}) is not inside `<details>` … `</details>` after the starter",
             solution.place

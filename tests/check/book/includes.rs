@@ -1,9 +1,9 @@
-//! mdBook's `{{#include …}}` directives: found in one place (`find`), resolved as mdBook
-//! resolves them, and checked: each gives some text, and every file the book is meant
-//! to show is included by some page.
+//! mdBook's `{{#include …}}` directives: found in one place (`find`), resolved as
+//! mdBook resolves them, and checked: each gives some text, and every file the book
+//! is meant to show is included by some page.
 //!
-//! The directives are mdBook's, not Markdown: mdBook finds them in a page's text before
-//! it parses the Markdown, and so does `find`.
+//! The directives are mdBook's, not Markdown: mdBook finds them in a page's text
+//! before it parses the Markdown, and so does `find`.
 
 use std::collections::BTreeSet;
 use std::fs;
@@ -12,15 +12,16 @@ use std::path::{Component, Path, PathBuf};
 use super::{Page, report};
 use crate::layout::{chapters, read_dir, relative, root};
 
-/// An `{{#include file}}`, `{{#include file:part}}` or `{{#rustdoc_include …}}` of a page.
+/// An `{{#include file}}`, `{{#include file:part}}` or `{{#rustdoc_include …}}` of a
+/// page.
 #[derive(Clone, Debug)]
 pub struct Include {
     /// The page and line it stands on, for messages: `src/ch01-hello-world.md:12`.
     pub place: String,
     /// Where it starts in the page.
     pub offset: usize,
-    /// `rustdoc_include`: the whole file goes to the playground, the lines outside the
-    /// part hidden.
+    /// `rustdoc_include`: the whole file goes to the playground, the lines outside
+    /// the part hidden.
     pub rustdoc: bool,
     pub file: PathBuf,
     /// An anchor name, a line range such as `5` or `3:10`, or nothing.
@@ -37,7 +38,8 @@ pub fn find(page: &Page) -> Vec<Include> {
         let start = from + found;
         from = start + 2;
         if text[..start].ends_with('\\') && text[start..].starts_with("{{#") {
-            // mdBook shows an escaped directive as it is, up to the line's last `}}`.
+            // mdBook shows an escaped directive as it is, up to the line's last
+            // `}}`.
             let line_end = text[start..]
                 .find('\n')
                 .map_or(text.len(), |end| start + end);
@@ -46,7 +48,8 @@ pub fn find(page: &Page) -> Vec<Include> {
             }
             continue;
         }
-        // `{{ #include path:part }}`: a name, spaces, then anything but `}` up to `}}`.
+        // `{{ #include path:part }}`: a name, spaces, then anything but `}` up to
+        // `}}`.
         let Some(directive) = text[from..].trim_start().strip_prefix('#') else {
             continue;
         };
@@ -84,8 +87,8 @@ pub fn find(page: &Page) -> Vec<Include> {
     all
 }
 
-/// The path without its `..`s (`src/../listings/x.rs` is `listings/x.rs`), for messages
-/// and comparisons, whether or not it exists.
+/// The path without its `..`s (`src/../listings/x.rs` is `listings/x.rs`), for
+/// messages and comparisons, whether or not it exists.
 fn lexical(path: &Path) -> PathBuf {
     let mut clean = PathBuf::new();
     for component in path.components() {
@@ -151,7 +154,9 @@ impl Include {
         match (start, end) {
             (Some(start), Some(end)) if start < end => Ok(lines[start + 1..end]
                 .iter()
-                .filter(|line| !line.contains("ANCHOR:") && !line.contains("ANCHOR_END:"))
+                .filter(|line| {
+                    !line.contains("ANCHOR:") && !line.contains("ANCHOR_END:")
+                })
                 .cloned()
                 .collect()),
             _ => Err(format!(
@@ -177,20 +182,22 @@ pub fn every_include_resolves_to_some_text() -> Result<(), String> {
         .iter()
         .filter_map(|include| match include.lines() {
             Err(problem) => Some(problem),
-            Ok(lines) if lines.iter().all(|line| line.trim().is_empty()) => Some(format!(
-                "{}: the include of {} is empty",
-                include.place,
-                include.target()
-            )),
+            Ok(lines) if lines.iter().all(|line| line.trim().is_empty()) => {
+                Some(format!(
+                    "{}: the include of {} is empty",
+                    include.place,
+                    include.target()
+                ))
+            }
             Ok(_) => None,
         })
         .collect();
     report("broken includes", problems)
 }
 
-/// An include on a line of its own, outside a code block, puts a block into the page: a
-/// timeline, a table. Markdown needs a blank line before and after it, or the paragraph
-/// next to it runs into the block and renders as bare text.
+/// An include on a line of its own, outside a code block, puts a block into the
+/// page: a timeline, a table. Markdown needs a blank line before and after it, or
+/// the paragraph next to it runs into the block and renders as bare text.
 pub fn every_block_include_stands_between_blank_lines() -> Result<(), String> {
     let mut problems = Vec::new();
     for page in Page::all()? {
@@ -205,7 +212,8 @@ pub fn every_block_include_stands_between_blank_lines() -> Result<(), String> {
             if in_code || !(alone.starts_with("{{#") && alone.ends_with("}}")) {
                 continue;
             }
-            let blank = |at: Option<&&str>| at.is_none_or(|text| text.trim().is_empty());
+            let blank =
+                |at: Option<&&str>| at.is_none_or(|text| text.trim().is_empty());
             let before = index.checked_sub(1).and_then(|at| lines.get(at));
             if !blank(before) || !blank(lines.get(index + 1)) {
                 problems.push(format!(
@@ -219,9 +227,9 @@ pub fn every_block_include_stands_between_blank_lines() -> Result<(), String> {
     report("block includes without blank lines around them", problems)
 }
 
-/// What a chapter's package holds for the book to show: its listings, what they print,
-/// its compiler and clippy messages, its measured figures and timelines, and its own
-/// tests and benchmarks (a claim they prove is shown on its page).
+/// What a chapter's package holds for the book to show: its listings, what they
+/// print, its compiler and clippy messages, its measured figures and timelines, and
+/// its own tests and benchmarks (a claim they prove is shown on its page).
 const SHOWN: &[&str] = &[
     "src/bin",
     "output",
@@ -240,7 +248,9 @@ pub fn every_listing_output_and_message_is_included() -> Result<(), String> {
         .collect();
     let mut shown: Vec<PathBuf> = chapters()
         .iter()
-        .flat_map(|chapter| SHOWN.iter().flat_map(|dir| read_dir(&chapter.join(dir))))
+        .flat_map(|chapter| {
+            SHOWN.iter().flat_map(|dir| read_dir(&chapter.join(dir)))
+        })
         .collect();
     // The workshop's Python, a folder a chapter, laid out like `listings/`.
     shown.extend(

@@ -1,19 +1,19 @@
 //! Checks of the book itself, one concern a module:
 //!
 //! - `includes`: every `{{#include …}}` resolves to some text, and every listing,
-//!   output, compiler message, timeline, test, benchmark and Python file is included by
-//!   a page;
-//! - `blocks`: no Rust or Python is pasted into a page, and a block with a Run button is a whole
-//!   program the Rust playground can build;
+//!   output, compiler message, timeline, test, benchmark and Python file is included
+//!   by a page;
+//! - `blocks`: no Rust or Python is pasted into a page, and a block with a Run
+//!   button is a whole program the Rust playground can build;
 //! - `commands`: every `cargo run -p … --bin …` shown names a listing;
 //! - `exercises`: chapters 1 to 16 end with an exercise whose solution hides in
 //!   `<details>`;
-//! - `build`: mdBook builds the book without a warning, and the built site's internal
-//!   links and anchors resolve.
+//! - `build`: mdBook builds the book without a warning, and the built site's
+//!   internal links and anchors resolve.
 //!
-//! The pages are read as Markdown by pulldown-cmark, with the extensions mdBook turns
-//! on; the packages are described by `cargo metadata`; the book's settings are those
-//! mdBook loads from `book.toml`.
+//! The pages are read as Markdown by pulldown-cmark, with the extensions mdBook
+//! turns on; the packages are described by `cargo metadata`; the book's settings are
+//! those mdBook loads from `book.toml`.
 
 mod blocks;
 mod build;
@@ -164,8 +164,9 @@ impl Page {
     }
 }
 
-/// The workspace's packages, as `cargo metadata --no-deps` describes them: their names,
-/// manifests, targets and dependencies. Cargo runs once, for every check that asks.
+/// The workspace's packages, as `cargo metadata --no-deps` describes them: their
+/// names, manifests, targets and dependencies. Cargo runs once, for every check that
+/// asks.
 pub fn packages() -> Result<&'static [Value], String> {
     static PACKAGES: OnceLock<Result<Vec<Value>, String>> = OnceLock::new();
     PACKAGES

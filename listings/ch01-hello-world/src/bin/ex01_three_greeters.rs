@@ -11,8 +11,8 @@ async fn greet(name: &str, seconds: u64) {
     info!("World from {name}");
 }
 
-/// Your part: run `greet("Ada", 3)`, `greet("Bob", 1)` and `greet("Cy", 2)` at the same
-/// time, and return when all three are done: three seconds in all, not six.
+/// Your part: run `greet("Ada", 3)`, `greet("Bob", 1)` and `greet("Cy", 2)` at the
+/// same time, and return when all three are done: three seconds in all, not six.
 #[allow(unused)] // Until you fill it in and `main` uses it: see below.
 mod starter {
     use super::*;
@@ -39,13 +39,14 @@ mod solution {
     use super::*;
 
     pub async fn three_greeters() {
-        // `greet` borrows its name, so each task gets a `&'static str`: a spawned task
-        // may outlive this function, so it may borrow only what lives for ever.
+        // `greet` borrows its name, so each task gets a `&'static str`: a spawned
+        // task may outlive this function, so it may borrow only what lives for ever.
         let tasks: Vec<_> = [("Ada", 3), ("Bob", 1), ("Cy", 2)]
             .into_iter()
             .map(|(name, seconds)| tokio::spawn(greet(name, seconds)))
             .collect();
-        // Every task is running already; waiting for them in order costs nothing extra.
+        // Every task is running already; waiting for them in order costs nothing
+        // extra.
         for task in tasks {
             task.await.expect("a greeting panicked");
         }

@@ -8,8 +8,8 @@ use tokio::task::yield_now;
 use tokio::time::sleep;
 use tracing::info;
 
-/// Your part: a future that runs `inner` and counts how many times it is polled. When
-/// `inner` is ready, it is ready too, with `inner`'s output and the count.
+/// Your part: a future that runs `inner` and counts how many times it is polled.
+/// When `inner` is ready, it is ready too, with `inner`'s output and the count.
 #[allow(unused)] // Until you fill it in and `main` uses it: see below.
 mod starter {
     use super::*;
@@ -30,7 +30,10 @@ mod starter {
     impl<F: Future> Future for CountPolls<F> {
         type Output = (F::Output, u32);
 
-        fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
+        fn poll(
+            mut self: Pin<&mut Self>,
+            cx: &mut Context<'_>,
+        ) -> Poll<Self::Output> {
             todo!("count this poll, then poll `inner` with the same context")
         }
     }
@@ -89,7 +92,10 @@ mod solution {
     impl<F: Future> Future for CountPolls<F> {
         type Output = (F::Output, u32);
 
-        fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
+        fn poll(
+            mut self: Pin<&mut Self>,
+            cx: &mut Context<'_>,
+        ) -> Poll<Self::Output> {
             self.polls += 1;
             // Hand on the same context: the waker the inner future keeps is this
             // task's, so when it is called, the runtime polls us, and we poll it.

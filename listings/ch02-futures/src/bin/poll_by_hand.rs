@@ -16,7 +16,8 @@ async fn hello() {
 #[tokio::main(flavor = "current_thread")]
 async fn main() {
     init_logging();
-    // A waker that does nothing: we poll again ourselves instead of waiting to be woken.
+    // A waker that does nothing: we poll again ourselves instead of waiting to be
+    // woken.
     let mut context = Context::from_waker(Waker::noop());
 
     // Create the future and pin it: `poll` needs a future that will not move.

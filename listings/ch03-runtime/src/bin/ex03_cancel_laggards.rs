@@ -18,7 +18,10 @@ async fn job(seconds: u64) -> u64 {
 mod starter {
     use super::*;
 
-    pub async fn cancel_laggards(tasks: Vec<(&'static str, JoinHandle<u64>)>, patience: Duration) {
+    pub async fn cancel_laggards(
+        tasks: Vec<(&'static str, JoinHandle<u64>)>,
+        patience: Duration,
+    ) {
         todo!("wait, abort the tasks that are not finished, then await every handle")
     }
 }
@@ -43,7 +46,10 @@ async fn main() {
 mod solution {
     use super::*;
 
-    pub async fn cancel_laggards(tasks: Vec<(&'static str, JoinHandle<u64>)>, patience: Duration) {
+    pub async fn cancel_laggards(
+        tasks: Vec<(&'static str, JoinHandle<u64>)>,
+        patience: Duration,
+    ) {
         // The tasks get their turns while this function sleeps.
         sleep(patience).await;
         for (name, task) in &tasks {

@@ -17,7 +17,8 @@ async fn sleep_and_return() -> &'static str {
 #[tokio::main(flavor = "current_thread")]
 async fn main() -> Result<(), JoinError> {
     init_logging();
-    // In [13]: hand the future to the runtime. It starts once `main` waits at an `.await`.
+    // In [13]: hand the future to the runtime. It starts once `main` waits at an
+    // `.await`.
     let task = tokio::spawn(sleep_and_return());
     info!("finished? {}", task.is_finished());
 

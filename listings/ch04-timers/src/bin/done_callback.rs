@@ -39,7 +39,8 @@ async fn main() -> Result<(), JoinError> {
 
     // ANCHOR: map
     // `map` makes a new future: run the first, then the closure on its output.
-    let mapped = tokio::spawn(sleep_and_return().map(|result| info!("map: {result}")));
+    let mapped =
+        tokio::spawn(sleep_and_return().map(|result| info!("map: {result}")));
     // ANCHOR_END: map
 
     // ANCHOR: block

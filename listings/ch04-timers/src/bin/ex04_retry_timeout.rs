@@ -30,7 +30,9 @@ mod starter {
         limit: Duration,
         pause: Duration,
     ) -> Option<&'static str> {
-        todo!("a loop of `timeout(limit, fetch_quote(attempt))`, with a sleep between tries")
+        todo!(
+            "loop over `timeout(limit, fetch_quote(attempt))`, with a pause between"
+        )
     }
 }
 

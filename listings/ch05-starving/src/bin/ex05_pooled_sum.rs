@@ -10,8 +10,8 @@ fn range_sum(range: Range<u64>) -> u64 {
 }
 
 /// Your part: split `0..total` into `parts` ranges, add each up with `range_sum` on
-/// tokio's blocking pool, all at the same time, then collect the sums in order: print
-/// `part <n>, <range>: <sum>` for each, and return the total.
+/// tokio's blocking pool, all at the same time, then collect the sums in order:
+/// print `part <n>, <range>: <sum>` for each, and return the total.
 #[allow(unused)] // Until you fill it in and `main` uses it: see below.
 mod starter {
     use super::*;
@@ -41,10 +41,12 @@ mod solution {
     use super::*;
 
     pub async fn pooled_sum(total: u64, parts: u64) -> u64 {
-        // Start every part before awaiting any, or they would run one after the other.
+        // Start every part before awaiting any, or they would run one after the
+        // other.
         let handles: Vec<_> = (0..parts)
             .map(|part| {
-                // Ends computed from `total`, so that the last range ends at `total`.
+                // Ends computed from `total`, so that the last range ends at
+                // `total`.
                 let range = part * total / parts..(part + 1) * total / parts;
                 // `move`: the closure runs on another thread, so it owns its range.
                 let work = range.clone();

@@ -31,7 +31,8 @@ async fn hello() {
 #[tokio::main(flavor = "current_thread")]
 async fn main() -> Result<(), JoinError> {
     pause_clock_if_asked();
-    // Runs the sum on tokio's pool of threads for blocking work, and returns at once.
+    // Runs the sum on tokio's pool of threads for blocking work, and returns at
+    // once.
     let cpu = tokio::task::spawn_blocking(|| {
         let thread = thread::current().name().unwrap_or("?").to_string();
         (cpu_intensive(), thread)

@@ -17,7 +17,8 @@ async fn cpu_intensive() -> u64 {
         let numbers = chunk * 10_000_000..(chunk + 1) * 10_000_000;
         sum += numbers.map(black_box).sum::<u64>();
         CHUNKS_DONE.fetch_add(1, Ordering::Relaxed);
-        // Give the thread back, so that other ready tasks may run before this one goes on.
+        // Give the thread back, so that other ready tasks may run before this one
+        // goes on.
         tokio::task::yield_now().await;
     }
     info!("Done");

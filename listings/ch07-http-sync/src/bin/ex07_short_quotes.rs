@@ -4,7 +4,8 @@ use reqwest::StatusCode;
 use reqwest::blocking::Client;
 use serde::Deserialize;
 
-/// The whole answer: `{"citation": {"citation": "<text>", "infos": {"author": "<author>"}}}`.
+/// The whole answer: `{"citation": {"citation": "<text>", "infos": {"author":
+/// "<author>"}}}`.
 #[derive(Deserialize)]
 pub struct Answer {
     pub citation: Citation,
@@ -36,9 +37,10 @@ fn stats(client: &Client, url: &str) -> Result<Stats, reqwest::Error> {
         .json()
 }
 
-/// Your part: ask `{url}/api/random?max_length=N` for a quote of at most `max_length`
-/// characters, with `client`. The service answers `404 Not Found` when it has none that
-/// short: return `Ok(None)` then, and an error for any other failure.
+/// Your part: ask `{url}/api/random?max_length=N` for a quote of at most
+/// `max_length` characters, with `client`. The service answers `404 Not Found` when
+/// it has none that short: return `Ok(None)` then, and an error for any other
+/// failure.
 #[allow(unused)] // Until you fill it in and `main` uses it: see below.
 mod starter {
     use super::*;
@@ -58,8 +60,8 @@ use solution::fetch_short_quote;
 
 fn main() -> Result<(), Report> {
     let url = quote_service::url()?;
-    // One client for every request, unlike `reqwest::blocking::get`, which makes a new
-    // one each time: it keeps its connection open from one request to the next.
+    // One client for every request, unlike `reqwest::blocking::get`, which makes a
+    // new one each time: it keeps its connection open from one request to the next.
     let client = Client::new();
     for max_length in [40, 30, 25, 20] {
         match fetch_short_quote(&client, &url, max_length)? {
@@ -92,12 +94,13 @@ mod solution {
         let response = client
             .get(format!("{url}/api/random?max_length={max_length}"))
             .send()?;
-        // Look at the status before `error_for_status`, which would turn this expected
-        // answer into an error like any other.
+        // Look at the status before `error_for_status`, which would turn this
+        // expected answer into an error like any other.
         if response.status() == StatusCode::NOT_FOUND {
             return Ok(None);
         }
-        // Any other 4xx or 5xx is a real failure; then the body is read as an `Answer`.
+        // Any other 4xx or 5xx is a real failure; then the body is read as an
+        // `Answer`.
         let answer = response.error_for_status()?.json()?;
         Ok(Some(answer))
     }

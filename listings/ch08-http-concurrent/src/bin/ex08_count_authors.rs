@@ -6,7 +6,8 @@ use futures::stream::{FuturesUnordered, StreamExt};
 use reqwest::Client;
 use serde::Deserialize;
 
-/// The part of the answer we read: `{"citation": {"infos": {"author": "<author>"}}}`.
+/// The part of the answer we read: `{"citation": {"infos": {"author":
+/// "<author>"}}}`.
 #[derive(Deserialize)]
 struct Answer {
     citation: Citation,
@@ -34,8 +35,8 @@ async fn fetch_author(client: &Client, url: &str) -> Result<String, reqwest::Err
     Ok(answer.citation.infos.author)
 }
 
-/// Your part: send `n` requests at once with `fetch_author`, and count how many quotes
-/// each author has, updating the count as each answer arrives.
+/// Your part: send `n` requests at once with `fetch_author`, and count how many
+/// quotes each author has, updating the count as each answer arrives.
 #[allow(unused)] // Until you fill it in and `main` uses it: see below.
 mod starter {
     use super::*;
@@ -76,9 +77,10 @@ mod solution {
         url: &str,
         n: usize,
     ) -> Result<BTreeMap<String, usize>, reqwest::Error> {
-        // All `n` futures in one collection, polled together: they may borrow `client`
-        // and `url`, since nothing is spawned.
-        let mut requests: FuturesUnordered<_> = (0..n).map(|_| fetch_author(client, url)).collect();
+        // All `n` futures in one collection, polled together: they may borrow
+        // `client` and `url`, since nothing is spawned.
+        let mut requests: FuturesUnordered<_> =
+            (0..n).map(|_| fetch_author(client, url)).collect();
         let mut counts = BTreeMap::new();
         // The answers come in a different order on each run; a count does not care.
         while let Some(author) = requests.next().await {

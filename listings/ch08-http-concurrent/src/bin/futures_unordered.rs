@@ -11,7 +11,8 @@ async fn main() -> Result<(), Report> {
 
     // Ten futures in one collection, polled together inside this task: no spawning,
     // so they may borrow `client` and `url`.
-    let mut requests: FuturesUnordered<_> = (0..10).map(|_| fetch_quote(&client, &url)).collect();
+    let mut requests: FuturesUnordered<_> =
+        (0..10).map(|_| fetch_quote(&client, &url)).collect();
     while let Some(quote) = requests.next().await {
         println!("{}", quote?);
     }

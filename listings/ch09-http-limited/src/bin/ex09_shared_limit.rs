@@ -12,7 +12,10 @@ static IN_FLIGHT: AtomicUsize = AtomicUsize::new(0);
 static MOST_IN_FLIGHT: AtomicUsize = AtomicUsize::new(0);
 
 /// Chapter 8's `fetch_quote`, counting the requests in flight as it goes.
-async fn fetch_quote_counted(client: &Client, url: &str) -> Result<String, reqwest::Error> {
+async fn fetch_quote_counted(
+    client: &Client,
+    url: &str,
+) -> Result<String, reqwest::Error> {
     let now = IN_FLIGHT.fetch_add(1, Relaxed) + 1;
     MOST_IN_FLIGHT.fetch_max(now, Relaxed);
     let quote = fetch_quote(client, url).await;
@@ -44,10 +47,11 @@ use solution::fetch_batch;
 async fn main() -> Result<(), Report> {
     let url = quote_service::url()?;
     let client = Client::new();
-    // One limit for the whole program: three requests out at a time, whoever sends them.
+    // One limit for the whole program: three requests out at a time, whoever sends
+    // them.
     let limit = Semaphore::new(3);
-    // Two batches at once, sharing the limit: `buffer_unordered(3)` on each would let
-    // six requests out together.
+    // Two batches at once, sharing the limit: `buffer_unordered(3)` on each would
+    // let six requests out together.
     let (first, second) = tokio::join!(
         fetch_batch(&client, &url, 6, &limit),
         fetch_batch(&client, &url, 6, &limit),

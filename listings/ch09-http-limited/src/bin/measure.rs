@@ -25,8 +25,8 @@ async fn main() -> Result<(), Report> {
     let url = quote_service::url()?;
     let url = url.as_str();
     let client = reqwest::Client::new();
-    // Warm up: ten requests at once open ten connections, which the client keeps open
-    // for the runs below, so that none of them pays for opening one.
+    // Warm up: ten requests at once open ten connections, which the client keeps
+    // open for the runs below, so that none of them pays for opening one.
     try_join_all((0..10).map(|_| fetch_quote(&client, url))).await?;
 
     let alone = time(async { fetch_quote(&client, url).await.map(drop) }).await?;
@@ -44,7 +44,8 @@ async fn main() -> Result<(), Report> {
     })
     .await?;
     let client_each = time(async {
-        let requests = (0..10).map(|_| async { fetch_quote(&reqwest::Client::new(), url).await });
+        let requests = (0..10)
+            .map(|_| async { fetch_quote(&reqwest::Client::new(), url).await });
         try_join_all(requests).await.map(drop)
     })
     .await?;

@@ -18,8 +18,9 @@ async fn main() -> Result<(), Report> {
     for _ in 0..10 {
         let (client, url, permits) = (client.clone(), url.clone(), permits.clone());
         requests.spawn(async move {
-            // Wait for a permit; it goes back to the semaphore when `_permit` is dropped,
-            // at the end of this block, as `async with semaphore:` gives it back.
+            // Wait for a permit; it goes back to the semaphore when `_permit` is
+            // dropped, at the end of this block, as `async with semaphore:` gives it
+            // back.
             let _permit = permits
                 .acquire()
                 .await

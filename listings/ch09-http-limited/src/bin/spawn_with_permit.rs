@@ -28,7 +28,8 @@ async fn main() -> Result<(), Report> {
         let (client, url) = (client.clone(), url.clone());
         requests.spawn(async move {
             let quote = fetch_quote(&client, &url).await;
-            // Naming `permit` here moves it into the task; dropping it gives it back.
+            // Naming `permit` here moves it into the task; dropping it gives it
+            // back.
             drop(permit);
             quote
         });

@@ -6,14 +6,14 @@ use course_support::{Report, pause_clock_if_asked};
 use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
 use tokio::process::Command;
 
-/// Your part: start `sort`, write `lines` to its input, one a line, and return the lines
-/// it prints, in its order. Fail if `sort` does not exit with success.
+/// Your part: start `sort`, write `lines` to its input, one a line, and return the
+/// lines it prints, in its order. Fail if `sort` does not exit with success.
 #[allow(unused)] // Until you fill it in and `main` uses it: see below.
 mod starter {
     use super::*;
 
     pub async fn sort_lines(lines: &[&str]) -> io::Result<Vec<String>> {
-        todo!("spawn sort with both pipes, write and read, close its input, wait for it")
+        todo!("spawn sort with both pipes, write and read, close its input, wait")
     }
 }
 
@@ -48,9 +48,10 @@ mod solution {
         let mut stdin = sort.stdin.take().expect("stdin is piped");
         let stdout = sort.stdout.take().expect("stdout is piped");
 
-        // `async move`: the block owns `stdin`, so it drops it when it is done, which
-        // closes sort's input. Only then does `sort` know it has every line. (An async
-        // block's error type must be spelled out: `?` alone cannot tell which it is.)
+        // `async move`: the block owns `stdin`, so it drops it when it is done,
+        // which closes sort's input. Only then does `sort` know it has every line.
+        // (An async block's error type must be spelled out: `?` alone cannot tell
+        // which it is.)
         let write = async move {
             for line in lines {
                 stdin.write_all(format!("{line}\n").as_bytes()).await?;
@@ -65,10 +66,10 @@ mod solution {
             }
             io::Result::Ok(sorted)
         };
-        // Write and read at the same time. `sort` reads all its input before it prints,
-        // but a program that answers as it reads, like `tee`, would fill its output pipe
-        // while we only write: reading alongside never deadlocks. `try_join!` runs both
-        // in this task and stops at the first error.
+        // Write and read at the same time. `sort` reads all its input before it
+        // prints, but a program that answers as it reads, like `tee`, would fill its
+        // output pipe while we only write: reading alongside never deadlocks.
+        // `try_join!` runs both in this task and stops at the first error.
         let ((), sorted) = tokio::try_join!(write, read)?;
 
         // Its output has ended; collect its exit status, so no zombie is left.

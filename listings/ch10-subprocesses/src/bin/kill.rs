@@ -17,7 +17,8 @@ async fn main() -> Result<(), Report> {
         .kill_on_drop(true)
         .spawn()?;
     let mut stdin = tee.stdin.take().expect("stdin is piped");
-    let mut lines = BufReader::new(tee.stdout.take().expect("stdout is piped")).lines();
+    let mut lines =
+        BufReader::new(tee.stdout.take().expect("stdout is piped")).lines();
 
     // Write a line, then wait for it to come back before writing the next.
     for word in ["Hello", "World"] {

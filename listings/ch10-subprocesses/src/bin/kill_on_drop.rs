@@ -20,9 +20,10 @@ async fn main() -> Result<(), Report> {
         .spawn()?;
     let mut stdout = sleeper.stdout.take().expect("stdout is piped");
 
-    // Wait for it, but for a second at most. The `Child` moves into the future, so when
-    // the timeout drops the future, it drops the `Child` too.
-    let waited = timeout(Duration::from_secs(1), async move { sleeper.wait().await }).await;
+    // Wait for it, but for a second at most. The `Child` moves into the future, so
+    // when the timeout drops the future, it drops the `Child` too.
+    let waited =
+        timeout(Duration::from_secs(1), async move { sleeper.wait().await }).await;
     if waited.is_err() {
         info!("gave up waiting for sleep");
     }

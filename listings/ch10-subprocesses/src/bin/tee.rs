@@ -12,7 +12,8 @@ use tracing::info;
 /// Logs each line the process prints, until it closes its standard output.
 async fn log_stream(stdout: ChildStdout) -> io::Result<()> {
     let mut lines = BufReader::new(stdout).lines();
-    // `next_line` gives `None` at the end of the output, where `readline` gives `b""`.
+    // `next_line` gives `None` at the end of the output, where `readline` gives
+    // `b""`.
     while let Some(line) = lines.next_line().await? {
         info!("{line}");
     }

@@ -13,9 +13,13 @@ pub struct Done {
     pub slept: f64,
 }
 
-/// Takes sleeps from `jobs` and sleeps them, reporting each one on `results`, until the
-/// queue is closed and empty. Its `results` sender is dropped when it returns.
-async fn worker(name: String, jobs: Arc<Mutex<UnboundedReceiver<f64>>>, results: Sender<Done>) {
+/// Takes sleeps from `jobs` and sleeps them, reporting each one on `results`, until
+/// the queue is closed and empty. Its `results` sender is dropped when it returns.
+async fn worker(
+    name: String,
+    jobs: Arc<Mutex<UnboundedReceiver<f64>>>,
+    results: Sender<Done>,
+) {
     loop {
         let next = jobs.lock().await.recv().await;
         let Some(sleep_for) = next else { break };
@@ -30,8 +34,8 @@ async fn worker(name: String, jobs: Arc<Mutex<UnboundedReceiver<f64>>>, results:
     }
 }
 
-/// Your part: spawn `workers` workers, named `Worker 1`, `Worker 2`..., that share one
-/// queue of jobs; put `sleeps` in it; return the receiver of their results. That
+/// Your part: spawn `workers` workers, named `Worker 1`, `Worker 2`..., that share
+/// one queue of jobs; put `sleeps` in it; return the receiver of their results. That
 /// receiver must give `None` once every worker has stopped.
 #[allow(unused)] // Until you fill it in and `main` uses it: see below.
 mod starter {
@@ -75,10 +79,11 @@ mod solution {
         for &sleep_for in sleeps {
             jobs.send(sleep_for).expect("the workers are still there");
         }
-        // Keep no sender here (returning would drop them too; the drops say it). With
-        // `jobs` gone, the workers stop once the queue is empty; with `results` gone,
-        // the channel closes when the last worker stops. Either one kept alive, say in
-        // a struct returned with the receiver, would make `main` wait for ever.
+        // Keep no sender here (returning would drop them too; the drops say it).
+        // With `jobs` gone, the workers stop once the queue is empty; with `results`
+        // gone, the channel closes when the last worker stops. Either one kept
+        // alive, say in a struct returned with the receiver, would make `main` wait
+        // for ever.
         drop(jobs);
         drop(results);
         result_receiver

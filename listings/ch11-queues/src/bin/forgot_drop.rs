@@ -30,7 +30,8 @@ async fn main() {
     for sleep_for in [1.0, 0.5, 0.75] {
         queue.send(sleep_for).expect("the workers are still there");
     }
-    // Forgotten: `drop(queue)`. The channel stays open, so the workers wait for more.
+    // Forgotten: `drop(queue)`. The channel stays open, so the workers wait for
+    // more.
     match timeout(Duration::from_secs(5), workers.join_all()).await {
         Ok(_) => info!("all workers are done"),
         // Timing out dropped the `JoinSet`, which aborts its tasks.

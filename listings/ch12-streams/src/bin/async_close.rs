@@ -43,8 +43,8 @@ impl Journal {
 }
 
 impl Drop for Journal {
-    // `drop` is a plain function: it cannot await, so it cannot send anything. All it
-    // can do is say that someone forgot to call `close`.
+    // `drop` is a plain function: it cannot await, so it cannot send anything. All
+    // it can do is say that someone forgot to call `close`.
     fn drop(&mut self) {
         if !self.closed {
             warn!(

@@ -4,10 +4,11 @@ use tokio::fs::{self, File};
 use tokio::io::{AsyncWriteExt, BufWriter};
 
 // ANCHOR: write
-/// Writes two lines through a buffer, flushing it at the end or not, and says how many
-/// bytes reached the file.
+/// Writes two lines through a buffer, flushing it at the end or not, and says how
+/// many bytes reached the file.
 async fn write_lines(flush: bool) -> Result<(), Report> {
-    let path = std::env::temp_dir().join(format!("ch12-buf-writer-{}.txt", std::process::id()));
+    let path = std::env::temp_dir()
+        .join(format!("ch12-buf-writer-{}.txt", std::process::id()));
     let mut out = BufWriter::new(File::create(&path).await?);
     out.write_all(b"first line\n").await?;
     out.write_all(b"second line\n").await?;

@@ -31,7 +31,8 @@ async fn main() {
     // ANCHOR: batches
     // The channel's receiver as a stream, cut into batches of at most three events,
     // each sent on at most 200 ms after its first event arrived.
-    let mut batches = pin!(ReceiverStream::new(rx).chunks_timeout(3, Duration::from_millis(200)));
+    let mut batches =
+        pin!(ReceiverStream::new(rx).chunks_timeout(3, Duration::from_millis(200)));
     while let Some(batch) = batches.next().await {
         info!("batch {batch:?}");
     }

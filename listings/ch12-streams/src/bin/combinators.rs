@@ -27,7 +27,8 @@ async fn main() {
 
     // ANCHOR: throttle
     // Three items that are all ready at once, let through one per 250 ms.
-    let mut slowed = pin!(stream::iter(["a", "b", "c"]).throttle(Duration::from_millis(250)));
+    let mut slowed =
+        pin!(stream::iter(["a", "b", "c"]).throttle(Duration::from_millis(250)));
     while let Some(letter) = slowed.next().await {
         info!("{letter}");
     }

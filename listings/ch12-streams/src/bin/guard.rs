@@ -38,8 +38,8 @@ impl Drop for Connection {
 
 // ANCHOR: lookup
 async fn lookup(id: u32, key: &str) -> Result<u32, ParseIntError> {
-    // Python's `async with open_connection() as connection:`; the block is the rest of
-    // the function.
+    // Python's `async with open_connection() as connection:`; the block is the rest
+    // of the function.
     let connection = Connection::open(id).await;
     let value = connection.get(key).await.parse()?; // On error, returns here...
     info!("lookup {id} parsed {value}"); // ...and this line does not run.

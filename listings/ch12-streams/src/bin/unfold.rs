@@ -8,7 +8,8 @@ use tokio::time::sleep;
 use tracing::info;
 
 // ANCHOR: fetch
-/// A stand-in for a paged API: each page takes 100 ms to arrive, and there are three.
+/// A stand-in for a paged API: each page takes 100 ms to arrive, and there are
+/// three.
 async fn fetch_page(number: u32) -> Option<Vec<String>> {
     info!("fetching page {number}");
     sleep(Duration::from_millis(100)).await;

@@ -5,8 +5,8 @@ use tokio::task::JoinError;
 use tokio::time::sleep;
 use tracing::{Instrument, info, info_span, instrument};
 
-/// One job: it takes `ms` milliseconds. Its lines carry no worker and no job number of
-/// their own: they get them from the spans they run in.
+/// One job: it takes `ms` milliseconds. Its lines carry no worker and no job number
+/// of their own: they get them from the spans they run in.
 async fn run_job(ms: u64) {
     info!("started");
     sleep(Duration::from_millis(ms)).await;
@@ -14,8 +14,8 @@ async fn run_job(ms: u64) {
 }
 
 /// Your part: run the jobs one after the other, so that every line says which worker
-/// and which job it comes from, as in `worker{id=1}:job{n=2}: started`. The list of jobs
-/// itself must not show up in the lines.
+/// and which job it comes from, as in `worker{id=1}:job{n=2}: started`. The list of
+/// jobs itself must not show up in the lines.
 #[allow(unused)] // Until you fill it in and `main` uses it: see below.
 mod starter {
     use super::*;
@@ -54,9 +54,9 @@ mod solution {
     #[instrument(skip(jobs))]
     pub async fn worker(id: u32, jobs: Vec<u64>) {
         for (n, ms) in (1..).zip(jobs) {
-            // A span for a piece of code that is not a function of its own: made with
-            // `info_span!`, attached to the job's future with `.instrument`. It is
-            // entered at each poll of that future, inside the worker's span.
+            // A span for a piece of code that is not a function of its own: made
+            // with `info_span!`, attached to the job's future with `.instrument`. It
+            // is entered at each poll of that future, inside the worker's span.
             run_job(ms).instrument(info_span!("job", n)).await;
         }
     }

@@ -6,7 +6,8 @@ use tokio::time::sleep;
 use tracing::{info, warn};
 
 // ANCHOR: save
-/// Fails after `ms` milliseconds, the Rust way: it returns the error, it does not panic.
+/// Fails after `ms` milliseconds, the Rust way: it returns the error, it does not
+/// panic.
 async fn save(name: &'static str, ms: u64) -> Result<(), String> {
     sleep(Duration::from_millis(ms)).await;
     info!("{name}: the disk is full, returning an error");
@@ -24,8 +25,8 @@ async fn main() {
 
     // ANCHOR: dropped
     // The handle is dropped at the semicolon, and the compiler says nothing: neither
-    // `spawn` nor `JoinHandle` is `#[must_use]`. The task runs and fails, and its `Err`
-    // is dropped with the task. Nothing is printed about it.
+    // `spawn` nor `JoinHandle` is `#[must_use]`. The task runs and fails, and its
+    // `Err` is dropped with the task. Nothing is printed about it.
     tokio::spawn(save("a.txt", 100));
     sleep(Duration::from_secs(1)).await;
     info!("a second later, main goes on: nobody heard of the error");

@@ -7,7 +7,8 @@ use tokio_metrics::{RuntimeMonitor, TaskMetrics, TaskMonitor};
 use tracing::info;
 
 // ANCHOR: tasks
-/// The watchdog's two tasks: one waits the right way, one blocks the thread for a second.
+/// The watchdog's two tasks: one waits the right way, one blocks the thread for a
+/// second.
 async fn download() {
     tokio::time::sleep(Duration::from_millis(500)).await;
 }

@@ -20,8 +20,8 @@ async fn find_user(name: &'static str) -> Option<u32> {
 }
 
 /// Handles one request. `#[instrument]` wraps the function's future in a span named
-/// `request`, with the arguments as fields: every line logged while it runs, here or in
-/// what it awaits, says which request it belongs to.
+/// `request`, with the arguments as fields: every line logged while it runs, here or
+/// in what it awaits, says which request it belongs to.
 #[instrument]
 async fn request(id: u32, user: &'static str) {
     info!("started");
@@ -39,14 +39,14 @@ async fn request(id: u32, user: &'static str) {
 #[tokio::main(flavor = "current_thread")]
 async fn main() -> Result<(), JoinError> {
     course_support::pause_clock_if_asked();
-    // The default format, without the time of day (which changes on every run) or the
-    // module path. It shows the span of each line, then the line's own fields.
+    // The default format, without the time of day (which changes on every run) or
+    // the module path. It shows the span of each line, then the line's own fields.
     tracing_subscriber::fmt()
         .without_time()
         .with_target(false)
         .init();
-    let requests =
-        [(1, "ada"), (2, "bob"), (3, "grace")].map(|(id, user)| tokio::spawn(request(id, user)));
+    let requests = [(1, "ada"), (2, "bob"), (3, "grace")]
+        .map(|(id, user)| tokio::spawn(request(id, user)));
     for request in requests {
         request.await?;
     }

@@ -19,8 +19,8 @@ const THRESHOLD: Duration = Duration::from_millis(200);
 
 // ANCHOR: layer
 /// A `tracing` layer that keeps the names of the spans the program is in, innermost
-/// last. A span of `#[instrument]` is entered each time its task is polled, so while a
-/// task runs, its name is on top.
+/// last. A span of `#[instrument]` is entered each time its task is polled, so while
+/// a task runs, its name is on top.
 #[derive(Clone, Default)]
 struct Running(Arc<Mutex<Vec<&'static str>>>);
 
@@ -38,8 +38,9 @@ impl<S: Subscriber + for<'a> LookupSpan<'a>> Layer<S> for Running {
 // ANCHOR_END: layer
 
 // ANCHOR: watchdog
-/// Runs on a thread of its own, so it keeps running when the runtime's thread is stuck.
-/// `last_beat` is the time of the last heartbeat, in milliseconds since `start`.
+/// Runs on a thread of its own, so it keeps running when the runtime's thread is
+/// stuck. `last_beat` is the time of the last heartbeat, in milliseconds since
+/// `start`.
 fn watchdog(start: Instant, last_beat: Arc<AtomicU64>, running: Running) {
     let mut reported = false;
     loop {
@@ -49,7 +50,8 @@ fn watchdog(start: Instant, last_beat: Arc<AtomicU64>, running: Running) {
         if silent > THRESHOLD && !reported {
             let task = running.0.lock().unwrap().last().copied();
             println!(
-                "watchdog: the runtime has not run its heartbeat for over {} ms; it is busy in {}",
+                "watchdog: the runtime has not run its heartbeat for over {} ms; \
+                 it is busy in {}",
                 THRESHOLD.as_millis(),
                 task.unwrap_or("no span")
             );
@@ -93,7 +95,8 @@ async fn main() -> Result<(), JoinError> {
         .init();
 
     // The heartbeat: a task that notes the time, then sleeps, forever. When some
-    // other task keeps the thread, it cannot note the time, and the watchdog sees it.
+    // other task keeps the thread, it cannot note the time, and the watchdog sees
+    // it.
     let start = Instant::now();
     let last_beat = Arc::new(AtomicU64::new(0));
     let beat = last_beat.clone();

@@ -16,7 +16,8 @@ async fn main() -> Result<(), Report> {
     stream.write_all(b"half a li").await?;
     stream.shutdown().await?;
     info!("client 1 sent \"half a li\" and no newline, then closed its side");
-    // It still reads: the end of the stream says the server has closed the connection.
+    // It still reads: the end of the stream says the server has closed the
+    // connection.
     let mut rest = Vec::new();
     stream.read_to_end(&mut rest).await?;
     info!(

@@ -8,9 +8,12 @@ use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
 use tokio::net::TcpStream;
 
 // ANCHOR: client
-/// Connects to the server, sends each line and reads its echo; returns what was sent and
-/// what came back.
-async fn client(address: SocketAddr, lines: &[&str]) -> io::Result<Vec<(String, String)>> {
+/// Connects to the server, sends each line and reads its echo; returns what was sent
+/// and what came back.
+async fn client(
+    address: SocketAddr,
+    lines: &[&str],
+) -> io::Result<Vec<(String, String)>> {
     let mut stream = TcpStream::connect(address).await?;
     // Two halves: one to write to, one to read lines from.
     let (reader, mut writer) = stream.split();
@@ -31,7 +34,8 @@ async fn client(address: SocketAddr, lines: &[&str]) -> io::Result<Vec<(String, 
 // ANCHOR_END: client
 
 // ANCHOR: main
-const SCRIPTS: [&[&str]; 3] = [&["Hello", "World"], &["ping"], &["one", "two", "three"]];
+const SCRIPTS: [&[&str]; 3] =
+    [&["Hello", "World"], &["ping"], &["one", "two", "three"]];
 
 #[tokio::main(flavor = "current_thread")]
 async fn main() -> Result<(), Report> {

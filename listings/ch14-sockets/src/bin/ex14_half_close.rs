@@ -10,12 +10,13 @@ use tokio::net::{TcpListener, TcpStream};
 /// The most the server reads from one client.
 const LIMIT: u64 = 64 * 1024;
 
-/// The server, given: a task per connection. Each reads all its client sends, until the
-/// client closes its sending side, then replies with one line and closes.
+/// The server, given: a task per connection. Each reads all its client sends, until
+/// the client closes its sending side, then replies with one line and closes.
 async fn count_server(listener: TcpListener) {
     loop {
         let Ok((stream, _peer)) = listener.accept().await else {
-            // Pause before trying again, so as not to spin (see `serve` in the text).
+            // Pause before trying again, so as not to spin (see `serve` in the
+            // text).
             tokio::time::sleep(Duration::from_millis(100)).await;
             continue;
         };
@@ -44,7 +45,9 @@ mod starter {
     use super::*;
 
     pub async fn ask(address: SocketAddr, text: &[&str]) -> io::Result<String> {
-        todo!("connect, send the lines, tell the server you are done, read its reply")
+        todo!(
+            "connect, send the lines, tell the server you are done, read its reply"
+        )
     }
 }
 
@@ -87,8 +90,8 @@ mod solution {
         for line in text {
             stream.write_all(format!("{line}\n").as_bytes()).await?;
         }
-        // Close the sending side only (asyncio's `write_eof()`): the server reads the
-        // end of the stream, and this side can still read the reply.
+        // Close the sending side only (asyncio's `write_eof()`): the server reads
+        // the end of the stream, and this side can still read the reply.
         stream.shutdown().await?;
         let mut reply = String::new();
         // The server closes after its reply: read up to the end of the stream.

@@ -11,8 +11,8 @@ async fn main() -> Result<(), Report> {
     let server = Server::start().await?;
     let address = server.address();
 
-    // A client that is still connected when the server shuts down. (`BufReader` reads
-    // lines; what is written to it goes straight to the socket.)
+    // A client that is still connected when the server shuts down. (`BufReader`
+    // reads lines; what is written to it goes straight to the socket.)
     let mut stream = BufReader::new(TcpStream::connect(address).await?);
     stream.write_all(b"ping\n").await?;
     let mut reply = String::new();

@@ -13,8 +13,8 @@ async fn runner(n: u64, barrier: Arc<Barrier>) {
     for round in 1..=2 {
         sleep(Duration::from_secs(n)).await;
         info!("runner {n} is ready for round {round}");
-        // Exactly one of the tasks that pass together is told it is the leader: a way
-        // to pick one to speak for all. The others pass in no set order.
+        // Exactly one of the tasks that pass together is told it is the leader: a
+        // way to pick one to speak for all. The others pass in no set order.
         if barrier.wait().await.is_leader() {
             info!("runner {n}, the leader: all ready, round {round} starts");
         }

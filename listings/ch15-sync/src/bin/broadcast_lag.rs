@@ -7,7 +7,11 @@ use tokio::time::sleep;
 use tracing::info;
 
 /// Receives every message it can, taking `pause` over each one.
-async fn listen(name: &'static str, mut messages: broadcast::Receiver<u32>, pause: Duration) {
+async fn listen(
+    name: &'static str,
+    mut messages: broadcast::Receiver<u32>,
+    pause: Duration,
+) {
     loop {
         match messages.recv().await {
             Ok(n) => {

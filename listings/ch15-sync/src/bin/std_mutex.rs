@@ -11,8 +11,8 @@ use tracing::info;
 async fn visitor(name: &'static str, every: Duration, visits: Arc<Mutex<u32>>) {
     for _ in 0..3 {
         sleep(every).await;
-        // Lock, add one, read the total: the guard, `count`, is dropped at the end of
-        // this block, long before the next `.await`.
+        // Lock, add one, read the total: the guard, `count`, is dropped at the end
+        // of this block, long before the next `.await`.
         let total = {
             let mut count = visits.lock().unwrap();
             *count += 1;

@@ -10,7 +10,11 @@ use tracing::info;
 /// Serves one connection: a request comes every `every`, and takes 300 ms to answer.
 /// The token is checked only while waiting for a request: one that has started is
 /// always answered.
-async fn connection(name: &'static str, every: Duration, token: CancellationToken) -> u32 {
+async fn connection(
+    name: &'static str,
+    every: Duration,
+    token: CancellationToken,
+) -> u32 {
     let mut answered = 0;
     loop {
         tokio::select! {
@@ -35,7 +39,8 @@ async fn main() -> Result<(), Report> {
     let shutdown = CancellationToken::new();
     let token_a = shutdown.child_token();
     let token_b = shutdown.child_token();
-    let a = tokio::spawn(connection("A", Duration::from_millis(600), token_a.clone()));
+    let a =
+        tokio::spawn(connection("A", Duration::from_millis(600), token_a.clone()));
     let b = tokio::spawn(connection("B", Duration::from_millis(900), token_b));
 
     // Cancelling a child stops that connection only.

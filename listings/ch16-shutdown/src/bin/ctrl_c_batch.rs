@@ -49,7 +49,8 @@ async fn main() -> Result<(), Report> {
             result = &mut ctrl_c, if !stopping => {
                 result?;
                 stopping = true;
-                info!("Ctrl-C: no new jobs; waiting for the {} running", running.len());
+                let left = running.len();
+                info!("Ctrl-C: no new jobs; waiting for the {left} running");
             }
             // `join_next` is cancel safe: losing the race to Ctrl-C loses no result.
             Some(result) = running.join_next() => {
@@ -60,7 +61,9 @@ async fn main() -> Result<(), Report> {
     }
 
     let never_started = waiting.count();
-    println!("{JOBS} jobs: {started} started, {done} done, {never_started} never started");
+    println!(
+        "{JOBS} jobs: {started} started, {done} done, {never_started} never started"
+    );
     Ok(())
 }
 // ANCHOR_END: main

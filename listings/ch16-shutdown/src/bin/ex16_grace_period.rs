@@ -19,7 +19,8 @@ async fn worker(name: &'static str, step: Duration, token: CancellationToken) {
 }
 
 /// Your part: ask every worker to stop, give them `grace` to finish, then abort the
-/// ones still running. Return how many stopped by themselves, and how many were aborted.
+/// ones still running. Return how many stopped by themselves, and how many were
+/// aborted.
 #[allow(unused)] // Until you fill it in and `main` uses it: see below.
 mod starter {
     use super::*;
@@ -42,13 +43,15 @@ async fn main() {
     init_logging();
     let token = CancellationToken::new();
     let mut workers = JoinSet::new();
-    // One worker with short steps, one whose steps take longer than the grace period.
+    // One worker with short steps, one whose steps take longer than the grace
+    // period.
     for (name, step) in [("quick", 300), ("slow", 5000)] {
         workers.spawn(worker(name, Duration::from_millis(step), token.clone()));
     }
     sleep(Duration::from_secs(1)).await;
     info!("shutting down, with a grace period of 1 s");
-    let (stopped, aborted) = shut_down(&mut workers, &token, Duration::from_secs(1)).await;
+    let (stopped, aborted) =
+        shut_down(&mut workers, &token, Duration::from_secs(1)).await;
     info!("{stopped} stopped by themselves, {aborted} aborted");
 }
 // ANCHOR_END: starter
@@ -64,9 +67,9 @@ mod solution {
     ) -> (usize, usize) {
         // Ask first: every worker holds a clone of this token.
         token.cancel();
-        // Then collect the workers as they end, for `grace` at most. When time is up,
-        // `timeout` drops the loop's future, and with it a pending `join_next`, which
-        // is cancel safe: no result is lost, the task stays in the set.
+        // Then collect the workers as they end, for `grace` at most. When time is
+        // up, `timeout` drops the loop's future, and with it a pending `join_next`,
+        // which is cancel safe: no result is lost, the task stays in the set.
         let mut stopped = 0;
         let _ = timeout(grace, async {
             while workers.join_next().await.is_some() {
@@ -74,7 +77,8 @@ mod solution {
             }
         })
         .await;
-        // Whatever is left did not stop in time: abort it, and wait until it is gone.
+        // Whatever is left did not stop in time: abort it, and wait until it is
+        // gone.
         let aborted = workers.len();
         workers.shutdown().await;
         (stopped, aborted)

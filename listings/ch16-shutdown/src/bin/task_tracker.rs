@@ -16,10 +16,11 @@ async fn connection(id: u32, requests: u32, token: CancellationToken) {
     while answered < requests {
         tokio::select! {
             () = token.cancelled() => {
-                info!("connection {id}: closed for the shutdown, {answered} answered");
+                info!("connection {id}: closed for shutdown, {answered} answered");
                 return;
             }
-            () = sleep(Duration::from_millis(100)) => {} // The next request has come.
+            // The next request has come.
+            () = sleep(Duration::from_millis(100)) => {}
         }
         sleep(Duration::from_millis(500)).await; // Answering it.
         answered += 1;

@@ -4,8 +4,10 @@ use std::time::Duration;
 #[tokio::main(flavor = "current_thread")]
 async fn main() {
     course_support::init_logging();
-    // `pin!` fixes the sleep in place, in this frame; `deadline` is a `Pin<&mut Sleep>`.
-    let mut deadline = std::pin::pin!(tokio::time::sleep(Duration::from_millis(350)));
+    // `pin!` fixes the sleep in place, in this frame; `deadline` is a `Pin<&mut
+    // Sleep>`.
+    let mut deadline =
+        std::pin::pin!(tokio::time::sleep(Duration::from_millis(350)));
     let mut ticks = tokio::time::interval(Duration::from_millis(100));
     loop {
         tokio::select! {

@@ -25,9 +25,9 @@ struct Cost {
     resident: u64,
     /// Address space reserved, used or not (`VmSize`).
     reserved: u64,
-    /// The kernel's stacks for the machine's threads (`KernelStack` in `/proc/meminfo`),
-    /// where the units are threads: the figure is the whole machine's, too noisy for
-    /// a hundred processes' few.
+    /// The kernel's stacks for the machine's threads (`KernelStack` in
+    /// `/proc/meminfo`), where the units are threads: the figure is the whole
+    /// machine's, too noisy for a hundred processes' few.
     kernel_stacks: Option<u64>,
 }
 
@@ -37,7 +37,8 @@ fn status(pid: &str) -> Result<(u64, u64), Report> {
     Ok((kib(&text, "VmRSS")?, kib(&text, "VmSize")?))
 }
 
-/// A process's share of the pages it uses: each page shared by n processes counts 1/n.
+/// A process's share of the pages it uses: each page shared by n processes counts
+/// 1/n.
 fn proportional(pid: &str) -> Result<u64, Report> {
     kib(
         &std::fs::read_to_string(format!("/proc/{pid}/smaps_rollup"))?,
@@ -120,7 +121,8 @@ fn threads() -> Result<Cost, Report> {
         all_running.recv()?;
     }
     let start = clock.elapsed();
-    let ((resident_now, reserved_now), stacks_now) = (status("self")?, kernel_stacks()?);
+    let ((resident_now, reserved_now), stacks_now) =
+        (status("self")?, kernel_stacks()?);
     // Release them one at a time: waking thousands of threads at once would flood
     // the machine's scheduler.
     released.store(true, Ordering::Release);
@@ -139,7 +141,8 @@ fn threads() -> Result<Cost, Report> {
 // ANCHOR_END: threads
 
 // ANCHOR: processes
-/// Starts `PROCESSES` copies of this program that each wait until their input closes.
+/// Starts `PROCESSES` copies of this program that each wait until their input
+/// closes.
 fn processes() -> Result<Cost, Report> {
     let program = std::env::current_exe()?;
     let clock = Instant::now();
@@ -190,7 +193,8 @@ fn main() -> Result<(), Report> {
     if std::env::args().nth(1).as_deref() == Some("--wait") {
         return wait_for_end_of_input();
     }
-    // Tasks first: memory that threads free could be reused for tasks, not the reverse.
+    // Tasks first: memory that threads free could be reused for tasks, not the
+    // reverse.
     let tasks = tasks()?;
     let threads = threads()?;
     let processes = processes()?;
@@ -199,13 +203,14 @@ fn main() -> Result<(), Report> {
     print("OS threads", &threads);
     print("tokio tasks", &tasks);
     println!(
-        "A process took {:.0}x the time of a thread to start, and {:.0}x its resident memory.",
+        "A process took {:.0}x the time of a thread to start, \
+         and {:.0}x its resident memory.",
         processes.start_each() / threads.start_each(),
         processes.each(processes.resident) / threads.each(threads.resident),
     );
     println!(
-        "A thread took {:.0}x the time of a task to start, and {:.0}x its resident memory \
-         ({:.0}x with its kernel stack).",
+        "A thread took {:.0}x the time of a task to start, \
+         and {:.0}x its resident memory ({:.0}x with its kernel stack).",
         threads.start_each() / tasks.start_each(),
         threads.each(threads.resident) / tasks.each(tasks.resident),
         threads.each(threads.resident + threads.kernel_stacks.unwrap_or(0))
