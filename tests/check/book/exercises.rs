@@ -1,12 +1,15 @@
 //! Chapters 1 to 16 each end with an exercise: its last section, `## Exercise: …`, shows
 //! the starter of `src/bin/exNN_<name>.rs` (code with a `todo!()` for the reader) and
 //! hides the solution, from the same file, in `<details>`. The file is an ordinary
-//! listing, so `cargo test` runs the solution and checks what it prints.
+//! listing, so `cargo test` runs the solution and checks what it prints. The rules on the
+//! starter hold while `main` runs the solution, as committed: a reader who fills in the
+//! starter and switches `main` to it is checked by `exercises.rs` instead.
 
 use pulldown_cmark::{Event, HeadingLevel, Tag, TagEnd};
 
 use super::includes::Include;
 use super::{Page, report};
+use crate::exercises::uses_solution;
 use crate::layout::{file_name, relative};
 
 pub fn chapters_1_to_16_end_with_an_exercise_and_hide_its_solution() -> Result<(), String> {
@@ -115,6 +118,21 @@ fn check(page: &Page, number: u32) -> Result<(), String> {
     }
 
     let text = |include: &Include| include.lines().map(|lines| lines.join("\n"));
+    // The starter is the reader's to fill in: these rules hold for the book as committed,
+    // whose `main` runs the solution, and not for a reader's work in progress, once `main`
+    // runs the starter. On CI (`CI` set, as GitHub Actions sets it), `main` must run the
+    // solution, so that a starter filled in by mistake cannot slip through.
+    let source = std::fs::read_to_string(&starter.file)
+        .map_err(|err| format!("{}: {err}", relative(&starter.file)))?;
+    if !uses_solution(&source) {
+        if std::env::var_os("CI").is_some() {
+            return Err(format!(
+                "{}: `main` does not run the solution (`use solution::…;`)",
+                relative(&starter.file)
+            ));
+        }
+        return Ok(());
+    }
     if !text(starter)?.contains("todo!(") {
         return Err(format!(
             "the starter ({}) has no `todo!()` for the reader",
