@@ -27,7 +27,7 @@ use crate::runner::{self, Run};
 /// A version still running after this long has hung: every exercise's solution ends in
 /// well under a second of real time (on the paused clock, or against the local quote
 /// service), so this is no timing claim, only how long a reader waits to hear so.
-pub const HANG: Duration = Duration::from_secs(10);
+pub const HANG: Duration = Duration::from_secs(4);
 
 /// Whether a listing is an exercise: its name is `exNN_<something>`.
 pub fn is_exercise(listing: &Listing) -> bool {
@@ -186,8 +186,9 @@ fn diagnose(name: &str, run: &Outcome) -> Option<String> {
             } else if total > 3001.5 {
                 format!(
                     "The greetings took {total} ms in all, the sum of the waits: they ran one \
-                     after the other, each awaited before the next one was spawned. Spawn all \
-                     three first, then await the handles: 3001 ms, the longest wait."
+                     after the other, each awaited before the next one started. Start all \
+                     three first (`tokio::spawn`), then await the handles: 3001 ms, the \
+                     longest wait."
                 )
             } else {
                 return None;

@@ -12,8 +12,8 @@ static RUNNING: AtomicU64 = AtomicU64::new(0);
 static MOST_RUNNING: AtomicU64 = AtomicU64::new(0);
 
 /// Plain, blocking CPU work: adds up the numbers of `range`, one of `parts` parts. It
-/// counts the parts that run at the same time, and so that the count is the same on a
-/// fast machine as on a slow one, a part waits (a second at most) until all `parts` have
+/// counts the parts that run at the same time. So that the count is the same on a fast
+/// machine as on a slow one, a part waits (half a second at most) until all `parts` have
 /// started before it adds: parts started together all overlap, parts started one after
 /// the other never do.
 fn range_sum(range: Range<u64>, parts: u64) -> u64 {
@@ -21,7 +21,7 @@ fn range_sum(range: Range<u64>, parts: u64) -> u64 {
     MOST_RUNNING.fetch_max(now, SeqCst);
     STARTED.fetch_add(1, SeqCst);
     let waiting = Instant::now();
-    while STARTED.load(SeqCst) < parts && waiting.elapsed() < Duration::from_secs(1) {
+    while STARTED.load(SeqCst) < parts && waiting.elapsed() < Duration::from_millis(500) {
         std::thread::sleep(Duration::from_millis(1));
     }
     let sum = range.map(black_box).sum();
