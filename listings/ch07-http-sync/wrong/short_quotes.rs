@@ -1,5 +1,5 @@
 // Exercise 7 done wrong on purpose, its classic mistake: the starter filled in wrongly
-// (in `mod starter`), `main` switched to it. `cargo test wrong/` makes sure that the
+// (in `mod starter`), `main` switched to it. `cargo test /wrong/` makes sure that the
 // exercise's check rejects it with the message in short_quotes.txt.
 #![allow(unused_imports)] // What only the solution uses.
 
