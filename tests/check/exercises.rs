@@ -214,7 +214,12 @@ fn diagnose(name: &str, run: &Outcome) -> Option<String> {
             }
         }
         2 => {
-            if run.hung() && !run.stdout.contains("a one-second sleep") {
+            if run.hung() && !run.stdout.contains("async { 2 + 3 }") {
+                "Your version never finished even `async { 2 + 3 }`, which is ready at its \
+                 first poll: poll `inner` at each call to `poll`, and when it is ready, be \
+                 ready too, with its output and the count."
+                    .to_string()
+            } else if run.hung() && !run.stdout.contains("a one-second sleep") {
                 "Your version never got past the one-second sleep. The sleep was polled, \
                  said `Pending`, and its wake-up reached nobody, so the task was never polled \
                  again. Poll `inner` with the context your `poll` was given (`cx`): the waker \
