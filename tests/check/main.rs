@@ -7,6 +7,8 @@
 //! module checks:
 //!
 //! - `outputs`: each listing's whole output, against the file the book includes;
+//! - `exercises`: an exercise's output as a reader's work (`cargo test ex01`), and
+//!   each exercise's committed wrong version, which that check must reject;
 //! - `timelines`: each timeline picture, against a fresh traced run;
 //! - `http`, `subprocesses`, `shutdown`, `sockets`, `quote_service`: the claims of
 //!   the chapters whose listings talk to servers, start processes or handle Ctrl-C;
@@ -20,6 +22,7 @@
 mod book;
 mod catalogue;
 mod common;
+mod exercises;
 mod http;
 mod layout;
 mod outputs;
@@ -140,6 +143,7 @@ fn main() {
 
     let mut checks = Vec::new();
     checks.extend(outputs::checks());
+    checks.extend(exercises::checks());
     checks.extend(timelines::checks());
     checks.extend(http::checks());
     checks.extend(subprocesses::checks());

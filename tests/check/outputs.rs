@@ -16,7 +16,7 @@ use std::time::Duration;
 
 use crate::catalogue::{self, Clock, Fact};
 use crate::common::{Listing, bless, diff, listings, relative};
-use crate::{Check, runner};
+use crate::{Check, exercises, runner};
 
 /// How far a figure (`1.002s`, `2003.1 ms`) of a real-time listing may stray from
 /// the expected file: far less than the one-second steps these listings show, far
@@ -46,8 +46,12 @@ pub fn checks() -> Vec<Check> {
         .collect()
 }
 
-/// Runs one listing and compares what it printed with its files.
+/// Runs one listing and compares what it printed with its files. An exercise is
+/// checked as a reader's work (`exercises.rs`).
 fn check(listing: &Listing) -> Result<(), String> {
+    if exercises::is_exercise(listing) {
+        return exercises::check_listing(listing);
+    }
     let clock = catalogue::clock(listing);
     let expected_code = catalogue::exit_code(listing);
     let run = {
@@ -63,6 +67,24 @@ fn check(listing: &Listing) -> Result<(), String> {
             run.stderr
         ));
     }
+    compare_run(listing, &run.stdout, &run.stderr, bless()).map_err(|problem| {
+        format!(
+            "{problem}\n(if the change is meant: `BLESS=1 cargo test {}`)",
+            listing.name
+        )
+    })
+}
+
+/// Compares what a run of `listing` printed with its files, as its facts say
+/// (figures exact, close or free; lines in order or not), or rewrites the files if
+/// `bless`.
+pub fn compare_run(
+    listing: &Listing,
+    stdout: &str,
+    stderr: &str,
+    bless: bool,
+) -> Result<(), String> {
+    let clock = catalogue::clock(listing);
     let figures = if catalogue::has(listing, Fact::Measured) {
         Figures::Free
     } else if clock == Clock::Real {
@@ -75,26 +97,19 @@ fn check(listing: &Listing) -> Result<(), String> {
     } else {
         Order::Same
     };
-    let stderr = mask_cargo_home(&mask_thread_ids(&run.stderr));
-    compare(&listing.stdout_file(), &run.stdout, figures, order, true)
-        .and_then(|()| compare(&listing.stderr_file(), &stderr, figures, order, false))
-        .map_err(|problem| {
-            // An exercise's expected output is the solution's: a reader's version
-            // that differs is not to be blessed.
-            let exercise = listing.name.strip_prefix("ex").is_some_and(|rest| {
-                rest.len() > 3
-                    && rest[..2].bytes().all(|b| b.is_ascii_digit())
-                    && &rest[2..3] == "_"
-            });
-            if exercise {
-                format!("{problem}\n(+ is what your version printed, - what the solution prints)")
-            } else {
-                format!(
-                    "{problem}\n(if the change is meant: `BLESS=1 cargo test {}`)",
-                    listing.name
-                )
-            }
-        })
+    let stderr = mask_cargo_home(&mask_thread_ids(stderr));
+    compare(&listing.stdout_file(), stdout, figures, order, true, bless).and_then(
+        |()| {
+            compare(
+                &listing.stderr_file(),
+                &stderr,
+                figures,
+                order,
+                false,
+                bless,
+            )
+        },
+    )
 }
 
 /// Whether the lines of a run must come in the expected file's order.
@@ -162,8 +177,9 @@ fn compare(
     figures: Figures,
     order: Order,
     required: bool,
+    bless: bool,
 ) -> Result<(), String> {
-    if bless() {
+    if bless {
         if actual.is_empty() && !required {
             let _ = std::fs::remove_file(file);
         } else {

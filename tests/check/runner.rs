@@ -16,17 +16,21 @@ use crate::common::{Listing, relative, root};
 /// A listing that runs longer than this has hung.
 pub const TIME_LIMIT: Duration = Duration::from_secs(60);
 
-/// Builds every program of the workspace, as `cargo run` would, and the benchmarks
-/// (which `cargo bench` runs), if any of `packages` is needed. Always all of them:
-/// built one package at a time, their dependencies would be built with other
-/// features (cargo unifies features over what it builds together), and built again
-/// for the next full run. When nothing changed, this takes a fraction of a second.
+/// Builds every program of the workspace, as `cargo run` would, the benchmarks
+/// (which `cargo bench` runs) and the examples (the exercises' wrong versions), if
+/// any of `packages` is needed. Always all of them: built one package at a time,
+/// their dependencies would be built with other features (cargo unifies features
+/// over what it builds together), and built again for the next full run. When
+/// nothing changed, this takes a fraction of a second.
 pub fn build(packages: &[&str]) {
     if packages.is_empty() {
         return;
     }
     let status = Command::new(env!("CARGO"))
         .args(["build", "--quiet", "--workspace", "--bins", "--benches"])
+        // The exercises' wrong versions (`listings/<chapter>/wrong/`), which the
+        // checks of `exercises.rs` must reject.
+        .arg("--examples")
         .current_dir(root())
         .status()
         .expect("cargo runs");
@@ -45,7 +49,13 @@ pub fn program(name: &str) -> PathBuf {
 /// backtrace. Its standard input is empty, and it runs in a process group of its
 /// own.
 pub fn command(listing: &Listing, clock: Clock) -> Command {
-    let mut command = Command::new(program(&listing.name));
+    command_for(&program(&listing.name), clock)
+}
+
+/// The same for any program of the workspace, such as an example's
+/// (`target/debug/examples/<name>`).
+pub fn command_for(program: &Path, clock: Clock) -> Command {
+    let mut command = Command::new(program);
     command
         .current_dir(root())
         .env("RUST_BACKTRACE", "0")
@@ -69,7 +79,31 @@ pub struct Output {
 }
 
 /// Runs `command` to its end, or kills it after `TIME_LIMIT`.
-pub fn run(listing: &Listing, mut command: Command) -> Result<Output, String> {
+pub fn run(listing: &Listing, command: Command) -> Result<Output, String> {
+    match run_for(listing, command, TIME_LIMIT)? {
+        Run::Ended(output) => Ok(output),
+        Run::Killed { .. } => Err(format!(
+            "{}: still running after {TIME_LIMIT:?}, killed",
+            relative(&listing.source())
+        )),
+    }
+}
+
+/// How a run with a time limit went.
+pub enum Run {
+    /// It ended by itself.
+    Ended(Output),
+    /// It was still running at the limit and was killed: what it had printed by
+    /// then.
+    Killed { stdout: String, stderr: String },
+}
+
+/// Runs `command` to its end, or kills it (its whole process group) after `limit`.
+pub fn run_for(
+    listing: &Listing,
+    mut command: Command,
+    limit: Duration,
+) -> Result<Run, String> {
     let mut child = command
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -79,28 +113,40 @@ pub fn run(listing: &Listing, mut command: Command) -> Result<Output, String> {
     let mut stderr = child.stderr.take().unwrap();
     let out = thread::spawn(move || read_all(&mut stdout));
     let err = thread::spawn(move || read_all(&mut stderr));
-    let code = wait(listing, &mut child)?;
-    Ok(Output {
-        code,
-        stdout: out.join().unwrap(),
-        stderr: err.join().unwrap(),
+    let ended = wait_for(&mut child, limit);
+    let (stdout, stderr) = (out.join().unwrap(), err.join().unwrap());
+    Ok(match ended {
+        Some(code) => Run::Ended(Output {
+            code,
+            stdout,
+            stderr,
+        }),
+        None => Run::Killed { stdout, stderr },
     })
 }
 
 /// Waits for the program to end; past `TIME_LIMIT`, kills its process group.
 pub fn wait(listing: &Listing, child: &mut Child) -> Result<Option<i32>, String> {
+    wait_for(child, TIME_LIMIT).ok_or_else(|| {
+        format!(
+            "{}: still running after {TIME_LIMIT:?}, killed",
+            relative(&listing.source())
+        )
+    })
+}
+
+/// Waits for the program to end: `Some(its exit code)`, or `None` if it was still
+/// running after `limit`, and its process group has been killed.
+fn wait_for(child: &mut Child, limit: Duration) -> Option<Option<i32>> {
     let started = Instant::now();
     loop {
         if let Some(status) = child.try_wait().unwrap() {
-            return Ok(status.code());
+            return Some(status.code());
         }
-        if started.elapsed() > TIME_LIMIT {
+        if started.elapsed() > limit {
             kill_group(child.id());
             child.wait().unwrap();
-            return Err(format!(
-                "{}: still running after {TIME_LIMIT:?}, killed",
-                relative(&listing.source())
-            ));
+            return None;
         }
         thread::sleep(Duration::from_millis(10));
     }

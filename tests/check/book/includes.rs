@@ -252,6 +252,13 @@ pub fn every_listing_output_and_message_is_included() -> Result<(), String> {
             SHOWN.iter().flat_map(|dir| read_dir(&chapter.join(dir)))
         })
         .collect();
+    // What an exercise's check says to its wrong version (the wrong version itself
+    // is not shown).
+    shown.extend(chapters().iter().flat_map(|chapter| {
+        read_dir(&chapter.join("wrong"))
+            .into_iter()
+            .filter(|file| file.extension().is_some_and(|ext| ext == "txt"))
+    }));
     // The workshop's Python, a folder a chapter, laid out like `listings/`.
     shown.extend(
         read_dir(&root().join("python"))

@@ -1,8 +1,8 @@
 //! Checks of the book itself, one concern a module:
 //!
 //! - `includes`: every `{{#include …}}` resolves to some text, and every listing,
-//!   output, compiler message, timeline, test, benchmark and Python file is included
-//!   by a page;
+//!   output, compiler message, timeline, test, benchmark, Python file and exercise's
+//!   rejection message (`wrong/*.txt`) is included by a page;
 //! - `blocks`: no Rust or Python is pasted into a page, and a block with a Run
 //!   button is a whole program the Rust playground can build;
 //! - `commands`: every `cargo run -p … --bin …` shown names a listing;

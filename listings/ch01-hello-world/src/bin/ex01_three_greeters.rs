@@ -23,7 +23,7 @@ mod starter {
 }
 
 // Runs the solution below. To run yours, write `use starter::three_greeters;`
-// (then `cargo test` checks its output too).
+// (then `cargo test ex01` checks it).
 use solution::three_greeters;
 
 #[tokio::main(flavor = "current_thread")]
@@ -34,6 +34,7 @@ async fn main() {
 }
 // ANCHOR_END: starter
 
+#[allow(unused)] // Once `main` runs your version, this one is unused: no warnings.
 // ANCHOR: solution
 mod solution {
     use super::*;

@@ -15,7 +15,9 @@ mod starter {
     use super::*;
 
     pub struct CountPolls<F> {
-        // Boxed and pinned, so that `CountPolls` itself may move: see the solution.
+        // Polling a future takes it as `Pin<&mut F>`: pinned, never to move again.
+        // Pinned in a box, `inner` stays put even when `CountPolls` moves, and
+        // `self.inner.as_mut()` lends it as the `Pin<&mut F>` that `poll` wants.
         inner: Pin<Box<F>>,
         polls: u32,
     }
@@ -40,7 +42,7 @@ mod starter {
 }
 
 // Runs the solution below. To run yours, write `use starter::count_polls;`
-// (then `cargo test` checks its output too).
+// (then `cargo test ex02` checks it).
 use solution::count_polls;
 
 #[tokio::main(flavor = "current_thread")]
@@ -70,6 +72,7 @@ async fn main() {
 }
 // ANCHOR_END: starter
 
+#[allow(unused)] // Once `main` runs your version, this one is unused: no warnings.
 // ANCHOR: solution
 mod solution {
     use super::*;

@@ -1,5 +1,6 @@
 // ANCHOR: starter
 use std::collections::BTreeMap;
+use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
 
 use course_support::Report;
 use futures::stream::{FuturesUnordered, StreamExt};
@@ -23,16 +24,29 @@ struct Infos {
     author: String,
 }
 
-/// Asks the service for a random quote; returns who said it.
+/// The requests this program has in flight now, and the most it has had at once.
+static IN_FLIGHT: AtomicUsize = AtomicUsize::new(0);
+static MOST_IN_FLIGHT: AtomicUsize = AtomicUsize::new(0);
+
+/// Asks the service for a random quote; returns who said it. It counts the requests
+/// in flight as it goes: one more from its first poll, one fewer once it has its
+/// answer.
 async fn fetch_author(client: &Client, url: &str) -> Result<String, reqwest::Error> {
-    let answer: Answer = client
-        .get(format!("{url}/api/random"))
-        .send()
-        .await?
-        .error_for_status()?
-        .json()
-        .await?;
-    Ok(answer.citation.infos.author)
+    let now = IN_FLIGHT.fetch_add(1, Relaxed) + 1;
+    MOST_IN_FLIGHT.fetch_max(now, Relaxed);
+    let answer = async {
+        let answer: Answer = client
+            .get(format!("{url}/api/random"))
+            .send()
+            .await?
+            .error_for_status()?
+            .json()
+            .await?;
+        Ok(answer.citation.infos.author)
+    }
+    .await;
+    IN_FLIGHT.fetch_sub(1, Relaxed);
+    answer
 }
 
 /// Your part: send `n` requests at once with `fetch_author`, and count how many
@@ -51,7 +65,7 @@ mod starter {
 }
 
 // Runs the solution below. To run yours, write `use starter::count_authors;`
-// (then `cargo test` checks its output too).
+// (then `cargo test ex08` checks it).
 use solution::count_authors;
 
 #[tokio::main(flavor = "current_thread")]
@@ -64,10 +78,15 @@ async fn main() -> Result<(), Report> {
         println!("{author}: {quotes}");
     }
     println!("In all: {}", counts.values().sum::<usize>());
+    println!(
+        "Requests in flight at most: {}",
+        MOST_IN_FLIGHT.load(Relaxed)
+    );
     Ok(())
 }
 // ANCHOR_END: starter
 
+#[allow(unused)] // Once `main` runs your version, this one is unused: no warnings.
 // ANCHOR: solution
 mod solution {
     use super::*;

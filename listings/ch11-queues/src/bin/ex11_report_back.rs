@@ -47,7 +47,7 @@ mod starter {
 }
 
 // Runs the solution below. To run yours, write `use starter::start_pool;`
-// (then `cargo test` checks its output too).
+// (then `cargo test ex11` checks it).
 use solution::start_pool;
 
 #[tokio::main(flavor = "current_thread")]
@@ -62,6 +62,7 @@ async fn main() {
 }
 // ANCHOR_END: starter
 
+#[allow(unused)] // Once `main` runs your version, this one is unused: no warnings.
 // ANCHOR: solution
 mod solution {
     use super::*;

@@ -25,7 +25,7 @@ mod starter {
 }
 
 // Runs the solution below. To run yours, write `use starter::backoff;`
-// (then `cargo test` checks its output too).
+// (then `cargo test ex12` checks it).
 use solution::backoff;
 
 #[tokio::main(flavor = "current_thread")]
@@ -40,6 +40,7 @@ async fn main() {
 }
 // ANCHOR_END: starter
 
+#[allow(unused)] // Once `main` runs your version, this one is unused: no warnings.
 // ANCHOR: solution
 mod solution {
     use super::*;

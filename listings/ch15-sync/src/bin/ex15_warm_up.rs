@@ -32,7 +32,7 @@ mod starter {
 }
 
 // Runs the solution below. To run yours, write `use starter::start_all;`
-// (then `cargo test` checks its output too).
+// (then `cargo test ex15` checks it).
 use solution::start_all;
 
 #[tokio::main(flavor = "current_thread")]
@@ -45,6 +45,7 @@ async fn main() {
 }
 // ANCHOR_END: starter
 
+#[allow(unused)] // Once `main` runs your version, this one is unused: no warnings.
 // ANCHOR: solution
 mod solution {
     use super::*;

@@ -35,7 +35,7 @@ mod starter {
 }
 
 // Runs the solution below. To run yours, write `use starter::shut_down;`
-// (then `cargo test` checks its output too).
+// (then `cargo test ex16` checks it).
 use solution::shut_down;
 
 #[tokio::main(flavor = "current_thread")]
@@ -56,6 +56,7 @@ async fn main() {
 }
 // ANCHOR_END: starter
 
+#[allow(unused)] // Once `main` runs your version, this one is unused: no warnings.
 // ANCHOR: solution
 mod solution {
     use super::*;

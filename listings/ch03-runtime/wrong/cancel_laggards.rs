@@ -1,0 +1,54 @@
+// Exercise 3 done wrong on purpose, its classic mistake: the starter filled in
+// wrongly (in `mod starter`), `main` switched to it. `cargo test /wrong/` makes sure
+// that the exercise's check rejects it with the message in cancel_laggards.txt.
+#![allow(unused_imports)] // What only the solution uses.
+
+use std::time::Duration;
+
+use course_support::init_logging;
+use tokio::task::JoinHandle;
+use tokio::time::sleep;
+use tracing::info;
+
+/// A job that takes `seconds`, then returns them.
+async fn job(seconds: u64) -> u64 {
+    sleep(Duration::from_secs(seconds)).await;
+    seconds
+}
+
+/// Your part: give the tasks `patience`, then cancel every one that is not finished,
+/// and log how each one ended: its result, or that it was cancelled.
+#[allow(unused)] // Until you fill it in and `main` uses it: see below.
+mod starter {
+    use super::*;
+
+    // WRONG, on purpose: a timeout on each handle in turn. It stops waiting, but
+    // cancels nothing: the task goes on.
+    pub async fn cancel_laggards(
+        tasks: Vec<(&'static str, JoinHandle<u64>)>,
+        patience: Duration,
+    ) {
+        for (name, task) in tasks {
+            match tokio::time::timeout(patience, task).await {
+                Ok(Ok(seconds)) => info!("{name} finished after {seconds} s"),
+                Ok(Err(error)) => info!("{name} failed: {error}"),
+                Err(_) => info!("{name} was cancelled"),
+            }
+        }
+    }
+}
+
+// Runs the solution below. To run yours, write `use starter::cancel_laggards;`
+// (then `cargo test ex03` checks it).
+use starter::cancel_laggards;
+
+#[tokio::main(flavor = "current_thread")]
+async fn main() {
+    init_logging();
+    let tasks = vec![
+        ("Ada", tokio::spawn(job(3))),
+        ("Bob", tokio::spawn(job(1))),
+        ("Cy", tokio::spawn(job(2))),
+    ];
+    cancel_laggards(tasks, Duration::from_millis(1500)).await;
+}
