@@ -2,7 +2,8 @@
 //!
 //! - `includes`: every `{{#include …}}` resolves to some text, and every listing,
 //!   output, compiler message, timeline, test, benchmark and Python file is included by
-//!   a page;
+//!   a page, and every Python file is run by `python/run.py` or says on its first line
+//!   why not (`# Not run: <why>`);
 //! - `blocks`: no Rust or Python is pasted into a page, and a block with a Run button is a whole
 //!   program the Rust playground can build;
 //! - `commands`: every `cargo run -p … --bin …` shown names a listing;
@@ -46,6 +47,11 @@ pub fn checks() -> Vec<Check> {
             KIND,
             "every listing, output and message is included by a page",
             includes::every_listing_output_and_message_is_included,
+        ),
+        Check::new(
+            KIND,
+            "every Python file is run by python/run.py or says why not",
+            includes::every_python_file_runs_or_says_why,
         ),
         Check::new(
             KIND,
