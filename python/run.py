@@ -96,6 +96,8 @@ RUNS = [
         env={"PYTHONASYNCIODEBUG": "1"}),
     Run("ch13-debugging", "debug_mode", ["ch13-debugging/debug_mode.py"], script=True,
         env={"PYTHONASYNCIODEBUG": "1"}),
+    Run("ch13-debugging", "never_retrieved", ["ch13-debugging/never_retrieved.py"],
+        script=True),
     Run("ch14-sockets", "echo_clients", ["ch14-sockets/echo_clients.py"]),
 ]
 
@@ -490,6 +492,19 @@ def machine():
             f"service on 127.0.0.1 with {LATENCY_MS} ms of latency a request")
 
 
+def client_build_ms():
+    """How long building an httpx client takes: the workshop's cells build one a request."""
+    import httpx
+
+    times = []
+    for _ in range(10):
+        start = time.perf_counter()
+        httpx.Client().close()
+        times.append((time.perf_counter() - start) * 1000)
+    return (f" Building one httpx client (`httpx.Client()`), which the workshop's cells do for "
+            f"every request, took {min(times):.0f} to {max(times):.0f} ms here (10 times).")
+
+
 def measure(chapters):
     cargo_build("--release", *[arg for package in RUST_PACKAGES for arg in ("-p", package)])
     about = machine()  # before the load of the runs themselves
@@ -503,19 +518,20 @@ def measure(chapters):
             py = extract("python", read("python", py_name, cache), py_how)
             rust = extract("rust", read("rust", rust_name, cache), rust_how)
             table.append((label, slide, figure(py, template), figure(rust, template)))
-        write_table(chapter, table, about, when)
+        http = chapter in ("ch07-http-sync", "ch08-http-concurrent", "ch09-http-limited")
+        write_table(chapter, table, about, when, client_build_ms() if http else "")
     if not chapters or any(arg in "ch06-cost-of-async" for arg in chapters):
         write_table("ch06-cost-of-async", overhead_rows(cache), about, when, bench=True)
 
 
-def write_table(chapter, rows, about, when, bench=False):
+def write_table(chapter, rows, about, when, extra="", bench=False):
     how = ("the Python three times each, lowest to highest; the Rust benchmark's median of "
            "20 samples (`cargo bench -p ch06-cost-of-async`)" if bench else
            f"each {REPEATS} times, lowest to highest")
     text = ("| Run | Workshop's slide (2021) | Workshop's Python, here | Rust listing, here |\n"
             "|---|---|---|---|\n"
             + "".join(f"| {' | '.join(row)} |\n" for row in rows)
-            + f"\n*Measured {when} by `python3 python/run.py --measure`, {how}: {about}.*\n")
+            + f"\n*Measured {when} by `python3 python/run.py --measure`, {how}: {about}.{extra}*\n")
     file = PYTHON / chapter / "measured" / "figures.md"
     file.parent.mkdir(exist_ok=True)
     file.write_text(text)
