@@ -107,6 +107,7 @@ RUNS = [
 PRELUDE = '''
 import asyncio
 import logging
+import sys
 import time
 
 import httpx
@@ -117,7 +118,7 @@ logging.basicConfig(
     stream=sys.stdout,
 )
 
-# httpx 0.24 and later log each request at INFO; the workshop's httpx (2021) did not.
+# httpx 0.24 (2023) and later log each request at INFO, which the workshop's did not.
 logging.getLogger("httpx").setLevel(logging.WARNING)
 
 loop = asyncio.get_running_loop()  # as the notebook's In[5] defines it, for later cells
@@ -137,7 +138,8 @@ class Timer:
 
 
 def cells_of(path, wanted):
-    """The cells of a file (statements split at blank lines), as AST modules."""
+    """The chosen cells of a file: its statements, split at blank lines, each cell with
+    whether its last line ends with `;` (which hides its value in the notebook)."""
     source = path.read_text().replace(WORKSHOP_URL, os.environ["QUOTES_URL"] + "/api/random")
     lines = source.splitlines()
     body = ast.parse(source, str(path)).body
@@ -152,7 +154,7 @@ def cells_of(path, wanted):
 
 
 async def run_cells(run):
-    namespace = {"__name__": "__main__", "sys": sys}
+    namespace = {"__name__": "__main__"}
     exec(PRELUDE, namespace)
     if t0_file := os.environ.get("RUN_T0_FILE"):
         Path(t0_file).write_text(repr(time.time()))
@@ -242,6 +244,8 @@ class QuoteService:
             [binary, "--port", "0", "--latency-ms", str(LATENCY_MS)],
             stdout=subprocess.PIPE, text=True)
         line = self.process.stdout.readline()  # "Serving quotes on http://127.0.0.1:PORT"
+        if not line.startswith("Serving quotes on http://"):
+            sys.exit(f"run.py: the quote service did not start ({binary})")
         self.url = line.split()[-1]
         return self
 
@@ -250,9 +254,9 @@ class QuoteService:
         self.process.wait()
 
 
-def run_once(run, stamps=False):
-    """Runs a run in a process of its own: its output, and each line's time after the
-    first cell started (with `stamps`)."""
+def run_once(run):
+    """Runs a run in a process of its own: its output, and each line with the time it
+    reached us, counted from when the first cell started."""
     env = {**os.environ, **run.env, "PYTHONUNBUFFERED": "1", "PYTHONDONTWRITEBYTECODE": "1"}
     t0_file = VENV / f"{run.name}.t0"
     env["RUN_T0_FILE"] = str(t0_file)
