@@ -480,20 +480,24 @@ def overhead_rows(cache):
 
 
 def machine():
-    model = next((line.split(":", 1)[1].strip() for line in
-                  subprocess.run(["lscpu"], text=True, stdout=subprocess.PIPE).stdout.splitlines()
-                  if line.startswith("Model name")), "unknown CPU")
+    lscpu = dict(line.split(":", 1) for line in subprocess.run(
+        ["lscpu"], text=True, stdout=subprocess.PIPE).stdout.splitlines() if ":" in line)
+    model = lscpu.get("Model name", "unknown CPU").strip()
+    if "Hypervisor vendor" in lscpu:
+        model += f" (a {lscpu['Hypervisor vendor'].strip()} virtual machine)"
     rustc = subprocess.run(["rustc", "--version"], cwd=ROOT, text=True,
                            stdout=subprocess.PIPE).stdout.split()[1]
     lock = (ROOT / "Cargo.lock").read_text()
     crate = lambda name: re.search(rf'name = "{name}"\nversion = "([^"]+)"', lock)[1]
     import httpx
-    load = " ".join(f"{x:.2f}" for x in os.getloadavg())
-    return (f"{os.cpu_count()} cores of an {model} (a KVM virtual machine), load average "
-            f"{load} (1, 5, 15 min) when the run started; CPython "
-            f"{sys.version.split()[0]}, httpx {httpx.__version__}; Rust {rustc}, tokio "
-            f"{crate('tokio')}, reqwest {crate('reqwest')}, release build; the book's quote "
-            f"service on 127.0.0.1 with {LATENCY_MS} ms of latency a request")
+    return (f"{os.cpu_count()} cores of an {model}; CPython {sys.version.split()[0]}, "
+            f"httpx {httpx.__version__}; Rust {rustc}, tokio {crate('tokio')}, reqwest "
+            f"{crate('reqwest')}, release build; the book's quote service on 127.0.0.1 with "
+            f"{LATENCY_MS} ms of latency a request")
+
+
+def load():
+    return " ".join(f"{x:.2f}" for x in os.getloadavg())
 
 
 def client_build_ms():
@@ -511,9 +515,8 @@ def client_build_ms():
 
 def measure(chapters):
     cargo_build("--release", *[arg for package in RUST_PACKAGES for arg in ("-p", package)])
-    about = machine()  # before the load of the runs themselves
-    when = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
-    cache = {}
+    when, load_before = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()), load()
+    cache, tables = {}, []
     for chapter, rows in TABLES.items():
         if chapters and not any(arg in chapter for arg in chapters):
             continue
@@ -523,9 +526,13 @@ def measure(chapters):
             rust = extract("rust", read("rust", rust_name, cache), rust_how)
             table.append((label, slide, figure(py, template), figure(rust, template)))
         http = chapter in ("ch07-http-sync", "ch08-http-concurrent", "ch09-http-limited")
-        write_table(chapter, table, about, when, client_build_ms() if http else "")
+        tables.append((chapter, table, client_build_ms() if http else "", False))
     if not chapters or any(arg in "ch06-cost-of-async" for arg in chapters):
-        write_table("ch06-cost-of-async", overhead_rows(cache), about, when, bench=True)
+        tables.append(("ch06-cost-of-async", overhead_rows(cache), "", True))
+    about = (f"{machine()}. Load average (1, 5, 15 min) {load_before} when the run started, "
+             f"{load()} when it ended.")
+    for chapter, rows, extra, bench in tables:
+        write_table(chapter, rows, about, when, extra, bench)
 
 
 def write_table(chapter, rows, about, when, extra="", bench=False):
@@ -535,7 +542,7 @@ def write_table(chapter, rows, about, when, extra="", bench=False):
     text = ("| Run | Workshop's slide (2021) | Workshop's Python, here | Rust listing, here |\n"
             "|---|---|---|---|\n"
             + "".join(f"| {' | '.join(row)} |\n" for row in rows)
-            + f"\n*Measured {when} by `python3 python/run.py --measure`, {how}: {about}.{extra}*\n")
+            + f"\n*Measured {when} by `python3 python/run.py --measure`, {how}: {about}{extra}*\n")
     file = PYTHON / chapter / "measured" / "figures.md"
     file.parent.mkdir(exist_ok=True)
     file.write_text(text)
