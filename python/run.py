@@ -479,7 +479,8 @@ def overhead_rows(cache):
     ]
 
 
-def machine():
+def machine(http, bench):
+    """The machine and the versions that made the figures."""
     lscpu = dict(line.split(":", 1) for line in subprocess.run(
         ["lscpu"], text=True, stdout=subprocess.PIPE).stdout.splitlines() if ":" in line)
     model = lscpu.get("Model name", "unknown CPU").strip()
@@ -489,11 +490,15 @@ def machine():
                            stdout=subprocess.PIPE).stdout.split()[1]
     lock = (ROOT / "Cargo.lock").read_text()
     crate = lambda name: re.search(rf'name = "{name}"\nversion = "([^"]+)"', lock)[1]
-    import httpx
-    return (f"{os.cpu_count()} cores of an {model}; CPython {sys.version.split()[0]}, "
-            f"httpx {httpx.__version__}; Rust {rustc}, tokio {crate('tokio')}, reqwest "
-            f"{crate('reqwest')}, release build; the book's quote service on 127.0.0.1 with "
-            f"{LATENCY_MS} ms of latency a request")
+    python, rust = f"CPython {sys.version.split()[0]}", f"Rust {rustc}, tokio {crate('tokio')}"
+    if http:
+        import httpx
+
+        python += f", httpx {httpx.__version__}"
+        rust += f", reqwest {crate('reqwest')}"
+    if bench:
+        rust += f", divan {crate('divan')}"
+    return f"{os.cpu_count()} cores of an {model}; {python}; {rust}"
 
 
 def load():
@@ -529,9 +534,12 @@ def measure(chapters):
         tables.append((chapter, table, client_build_ms() if http else "", False))
     if not chapters or any(arg in "ch06-cost-of-async" for arg in chapters):
         tables.append(("ch06-cost-of-async", overhead_rows(cache), "", True))
-    about = (f"{machine()}. Load average (1, 5, 15 min) {load_before} when the run started, "
-             f"{load()} when it ended.")
+    loads = f"Load average (1, 5, 15 min) {load_before} when the run started, {load()} when it ended."
     for chapter, rows, extra, bench in tables:
+        about = f"{machine(bool(extra), bench)}, {'bench profile' if bench else 'release build'}. {loads}"
+        if extra:
+            extra = (f" The quote service ran on 127.0.0.1 with {LATENCY_MS} ms of latency a "
+                     f"request, where the slides used the workshop's public API.{extra}")
         write_table(chapter, rows, about, when, extra, bench)
 
 
