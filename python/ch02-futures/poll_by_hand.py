@@ -1,3 +1,4 @@
+# Not run: the notebook ran these lines as three cells, seconds apart, by hand; run in one go, the second send comes before the one-second sleep is over
 # Workshop (Python)
 coro = hello()           # Instantiate the coroutine, nothing will run yet
 future = coro.send(None) # Run the coroutine until it "yields" back control

@@ -1,3 +1,4 @@
+# Not run: the same cell as chapter 10's first, which runs there
 # Workshop (Python)
 async def log_stream(stream):
     while line := await stream.readline():

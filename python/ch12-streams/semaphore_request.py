@@ -1,3 +1,4 @@
+# Not run: the same cell as chapter 9's first, which runs there
 # Workshop (Python)
 async def fetch_quote_async(semaphore):
     async with semaphore:

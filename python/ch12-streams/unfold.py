@@ -1,3 +1,4 @@
+# Not run: a sketch; fetch_page is not defined
 # For comparison (not in the workshop): an async generator of pages
 async def pages():
     number = 0

@@ -1,3 +1,4 @@
+# Not run: a sketch; approve is not defined
 # For comparison (not from the workshop)
 lock = asyncio.Lock()
 

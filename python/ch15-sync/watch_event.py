@@ -1,3 +1,4 @@
+# Not run: a sketch; the waiters are never started
 # For comparison (not from the workshop)
 event = asyncio.Event()
 

@@ -10,7 +10,7 @@ use std::fs;
 use std::path::{Component, Path, PathBuf};
 
 use super::{Page, report};
-use crate::layout::{chapters, read_dir, relative, root};
+use crate::layout::{chapters, file_name, read_dir, relative, root};
 
 /// An `{{#include file}}`, `{{#include file:part}}` or `{{#rustdoc_include …}}` of a
 /// page.
@@ -259,12 +259,10 @@ pub fn every_listing_output_and_message_is_included() -> Result<(), String> {
             .into_iter()
             .filter(|file| file.extension().is_some_and(|ext| ext == "txt"))
     }));
-    // The workshop's Python, a folder a chapter, laid out like `listings/`.
-    shown.extend(
-        read_dir(&root().join("python"))
-            .iter()
-            .flat_map(|chapter| read_dir(chapter)),
-    );
+    // The workshop's Python, a folder a chapter, laid out like `listings/`. Its
+    // saved outputs (`output/`) and measured tables (`measured/`) are shown where
+    // the text needs them, not all.
+    shown.extend(python_files());
     if shown.is_empty() {
         return Err("no listing found".to_string());
     }
@@ -280,4 +278,60 @@ pub fn every_listing_output_and_message_is_included() -> Result<(), String> {
         "included by no page (include them, or delete them)",
         missing,
     )
+}
+
+/// The Python files of the book: `python/<chapter>/<name>.py`.
+fn python_files() -> Vec<PathBuf> {
+    read_dir(&root().join("python"))
+        .iter()
+        .flat_map(|chapter| read_dir(chapter))
+        .filter(|file| file.extension().is_some_and(|ext| ext == "py"))
+        .collect()
+}
+
+/// The first line of a Python file that `python/run.py` does not run.
+const NOT_RUN: &str = "# Not run: ";
+
+/// Every Python file is run by `python/run.py` (named in its table of runs), or says
+/// on its first line why not. `cargo test` reads the runner's table; it does not run
+/// Python.
+pub fn every_python_file_runs_or_says_why() -> Result<(), String> {
+    let runner = fs::read_to_string(root().join("python/run.py"))
+        .map_err(|err| format!("python/run.py: {err}"))?;
+    let files = python_files();
+    if files.is_empty() {
+        return Err("no Python file found in python/".to_string());
+    }
+    let mut problems = Vec::new();
+    for file in &files {
+        let text = fs::read_to_string(file)
+            .map_err(|err| format!("{}: {err}", relative(file)))?;
+        let reason = text
+            .lines()
+            .next()
+            .and_then(|line| line.strip_prefix(NOT_RUN))
+            .map(str::trim);
+        let name = format!(
+            "\"{}/{}\"",
+            file.parent().map(file_name).unwrap_or_default(),
+            file_name(file)
+        );
+        let runs = runner.contains(&name);
+        match (runs, reason) {
+            (false, None) => problems.push(format!(
+                "{}: no run of python/run.py names it, and its first line does not say \
+                 `{NOT_RUN}<why>`",
+                relative(file)
+            )),
+            (false, Some("")) => {
+                problems.push(format!("{}: not run, but no reason given", relative(file)))
+            }
+            (true, Some(_)) => problems.push(format!(
+                "{}: python/run.py runs it, yet its first line says it is not run",
+                relative(file)
+            )),
+            _ => {}
+        }
+    }
+    report("Python files neither run nor marked as not run", problems)
 }

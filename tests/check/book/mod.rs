@@ -2,7 +2,9 @@
 //!
 //! - `includes`: every `{{#include …}}` resolves to some text, and every listing,
 //!   output, compiler message, timeline, test, benchmark, Python file and exercise's
-//!   rejection message (`wrong/*.txt`) is included by a page;
+//!   rejection message (`wrong/*.txt`) is included by a page, every Python file is
+//!   run by `python/run.py` or says on its first line why not (`# Not run: <why>`),
+//!   and a block include stands between blank lines;
 //! - `blocks`: no Rust or Python is pasted into a page, and a block with a Run
 //!   button is a whole program the Rust playground can build;
 //! - `commands`: every `cargo run -p … --bin …` shown names a listing;
@@ -51,6 +53,11 @@ pub fn checks() -> Vec<Check> {
             KIND,
             "every block include stands between blank lines",
             includes::every_block_include_stands_between_blank_lines,
+        ),
+        Check::new(
+            KIND,
+            "every Python file is run by python/run.py or says why not",
+            includes::every_python_file_runs_or_says_why,
         ),
         Check::new(
             KIND,
