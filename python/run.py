@@ -92,6 +92,7 @@ RUNS = [
     Run("ch10-subprocesses", "terminate",
         ["ch10-subprocesses/tee.py", "ch10-subprocesses/kill.py",
          "ch10-subprocesses/terminate_wait.py"], pause=1),
+    Run("ch10-subprocesses", "terminate_exec", ["ch10-subprocesses/terminate_exec.py"]),
     Run("ch11-queues", "workers", ["ch11-queues/workers.py"]),
     Run("ch11-queues", "worker_dies", ["ch11-queues/worker_dies.py"]),
     Run("ch13-debugging", "watchdog", ["ch13-debugging/watchdog.py"], script=True,
@@ -101,6 +102,8 @@ RUNS = [
     Run("ch13-debugging", "never_retrieved", ["ch13-debugging/never_retrieved.py"],
         script=True),
     Run("ch14-sockets", "echo_clients", ["ch14-sockets/echo_clients.py"]),
+    Run("ch14-sockets", "server_close",
+        ["ch14-sockets/echo_clients.py", "ch14-sockets/server_close.py"]),
 ]
 
 # The notebook's first cell, which the deck does not show: the imports its cells use, the
