@@ -112,9 +112,12 @@ pub fn check(listing: &Listing, program: &Path, bless: bool) -> Result<(), Strin
     }
     match code {
         None => message.push_str(&format!(
-            "\nIt was still running after {} s, and was stopped (the solution ends in well \
-             under a second).\n",
-            hang_limit(listing).as_secs()
+            "\n{}\n",
+            wrap(&format!(
+                "It was still running after {} s, and was stopped (the solution ends \
+                 in well under a second).",
+                hang_limit(listing).as_secs()
+            ))
         )),
         Some(code) if code != Some(catalogue::exit_code(listing)) => {
             message.push_str(&format!(
@@ -452,12 +455,12 @@ fn diagnose(name: &str, run: &Outcome) -> Option<String> {
     Some(why)
 }
 
-/// Wraps a paragraph at 88 columns.
+/// Wraps a paragraph at 85 columns, the width of the book's code blocks.
 fn wrap(text: &str) -> String {
     let mut lines = Vec::new();
     let mut line = String::new();
     for word in text.split_whitespace() {
-        if !line.is_empty() && line.len() + 1 + word.len() > 88 {
+        if !line.is_empty() && line.len() + 1 + word.len() > 85 {
             lines.push(std::mem::take(&mut line));
         }
         if !line.is_empty() {

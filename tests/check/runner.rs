@@ -82,10 +82,7 @@ pub struct Output {
 pub fn run(listing: &Listing, command: Command) -> Result<Output, String> {
     match run_for(listing, command, TIME_LIMIT)? {
         Run::Ended(output) => Ok(output),
-        Run::Killed { .. } => Err(format!(
-            "{}: still running after {TIME_LIMIT:?}, killed",
-            relative(&listing.source())
-        )),
+        Run::Killed { .. } => Err(hung(listing)),
     }
 }
 
@@ -127,12 +124,15 @@ pub fn run_for(
 
 /// Waits for the program to end; past `TIME_LIMIT`, kills its process group.
 pub fn wait(listing: &Listing, child: &mut Child) -> Result<Option<i32>, String> {
-    wait_for(child, TIME_LIMIT).ok_or_else(|| {
-        format!(
-            "{}: still running after {TIME_LIMIT:?}, killed",
-            relative(&listing.source())
-        )
-    })
+    wait_for(child, TIME_LIMIT).ok_or_else(|| hung(listing))
+}
+
+/// What a listing that ran past `TIME_LIMIT` gets told.
+fn hung(listing: &Listing) -> String {
+    format!(
+        "{}: still running after {TIME_LIMIT:?}, killed",
+        relative(&listing.source())
+    )
 }
 
 /// Waits for the program to end: `Some(its exit code)`, or `None` if it was still
