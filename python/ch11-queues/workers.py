@@ -1,5 +1,5 @@
 # Workshop (Python)
-# From https://docs.python.org/3/library/asyncio-queue.html
+# From https://docs.python.org/3.11/library/asyncio-queue.html
 async def worker(name, queue):
     while True:
         sleep_for = await queue.get()

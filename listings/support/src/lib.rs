@@ -272,13 +272,15 @@ pub fn watched<F: Future>(
 /// period late or more, with the number of beats it missed: something held its
 /// thread.
 ///
-/// It watches the thread it runs on: on a current-thread runtime, every task.
+/// It watches the thread it runs on: on a current-thread runtime, every task and the
+/// future given to `block_on` (the body of `#[tokio::main]`), from this call on.
 pub fn spawn_heartbeat(period: Duration) -> JoinHandle<()> {
+    // The schedule starts now, not when the task first runs: a stall before the
+    // caller's first `.await` makes the first beat late too.
+    let mut beats = tokio::time::interval(period);
+    // After a stall, wait for the next beat on the schedule: no burst of late ones.
+    beats.set_missed_tick_behavior(MissedTickBehavior::Skip);
     tokio::spawn(async move {
-        let mut beats = tokio::time::interval(period);
-        // After a stall, wait for the next beat on the schedule: no burst of late
-        // ones.
-        beats.set_missed_tick_behavior(MissedTickBehavior::Skip);
         loop {
             let due = beats.tick().await;
             let late = due.elapsed();

@@ -113,3 +113,42 @@ async fn the_heartbeat_counts_the_beats_a_stall_made_it_miss() {
     assert_eq!(log.lines(), ["heartbeat: 9 beats missed, woke 0.905s late"]);
 }
 // ANCHOR_END: heartbeat
+
+// ANCHOR: heartbeat_main
+/// `main` may block before it ever awaits, so before the heartbeat's task has run:
+/// the schedule starts at the call, so the first beat is late too.
+#[tokio::test(start_paused = true)]
+async fn the_heartbeat_sees_a_stall_before_the_first_await() {
+    let (log, _guard) = Log::start();
+    spawn_heartbeat(Duration::from_millis(100));
+    // As a one-second blocking call would, before this task awaits anything: the
+    // clock moves first, then `advance` gives the thread back for the first time.
+    tokio::time::advance(Duration::from_secs(1)).await;
+    tokio::time::sleep(Duration::from_millis(50)).await;
+    assert_eq!(
+        log.lines(),
+        ["heartbeat: 10 beats missed, woke 1.000s late"]
+    );
+}
+// ANCHOR_END: heartbeat_main
+
+/// On a multi-threaded runtime the body given to `block_on` runs on the thread that
+/// called it, and the heartbeat's task on a worker: they never share a thread, so
+/// the heartbeat cannot see the body block. Spawned, the body runs on a worker.
+#[test]
+fn on_a_multi_threaded_runtime_the_body_of_block_on_has_a_thread_of_its_own() {
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(1)
+        .enable_all()
+        .build()
+        .unwrap();
+    let thread_name = || std::thread::current().name().map(str::to_string);
+    let caller = thread_name();
+    let body = runtime.block_on(async { thread_name() });
+    let worker = runtime
+        .block_on(runtime.spawn(async move { thread_name() }))
+        .unwrap();
+    assert_eq!(body, caller);
+    assert_ne!(worker, caller);
+    assert_eq!(worker.as_deref(), Some("tokio-rt-worker"));
+}

@@ -138,6 +138,30 @@ fn the_future_given_to_block_on_is_not_watched() {
     }
 }
 
+/// Given to `block_on` as a task, the same body is watched: `main` spawns its body
+/// and awaits the handle, in one line.
+#[test]
+fn the_body_of_main_spawned_as_a_task_is_watched() {
+    for flavour in FLAVOURS {
+        let _alone = SERIAL
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        let log = Log::start();
+        let runtime = builder(flavour, SLOW).build().unwrap();
+        // ANCHOR: body_as_task
+        let width = runtime.block_on(runtime.spawn(make_thumbnail())).unwrap();
+        // ANCHOR_END: body_as_task
+        assert_eq!(width, 320);
+        drop(runtime);
+        let reports = log.lines();
+        assert_eq!(reports.len(), 1, "{flavour:?}: {reports:?}");
+        assert!(
+            reports[0].starts_with("slow poll: task "),
+            "{flavour:?}: {reports:?}"
+        );
+    }
+}
+
 /// Nor are the tasks of a `LocalSet`: the `LocalSet` polls them itself.
 #[test]
 fn the_tasks_of_a_local_set_are_not_watched() {

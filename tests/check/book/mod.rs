@@ -10,6 +10,8 @@
 //! - `commands`: every `cargo run -p … --bin …` shown names a listing;
 //! - `exercises`: chapters 1 to 16 end with an exercise whose solution hides in
 //!   `<details>`;
+//! - `links`: every docs.rs, Rust and Python documentation link names the version
+//!   the book uses, and every link into a crate's source names lines that exist;
 //! - `build`: mdBook builds the book without a warning, and the built site's
 //!   internal links and anchors resolve.
 //!
@@ -22,6 +24,7 @@ mod build;
 mod commands;
 mod exercises;
 mod includes;
+mod links;
 
 use std::fs;
 use std::ops::Range;
@@ -78,6 +81,16 @@ pub fn checks() -> Vec<Check> {
             KIND,
             "the book builds with mdBook without a warning and its links resolve",
             build::the_book_builds_without_a_warning_and_its_links_resolve,
+        ),
+        Check::new(
+            KIND,
+            "every cited source names the version the book uses",
+            links::every_cited_source_names_the_pinned_version,
+        ),
+        Check::new(
+            KIND,
+            "the link rules reject a latest link and lines that do not exist",
+            links::the_link_rules_reject_what_they_should,
         ),
         Check::new(
             KIND,

@@ -48,7 +48,9 @@ fn main() -> std::io::Result<()> {
         // The one line that turns the detector on.
         let runtime = builder.enable_all().report_slow_polls().build()?;
         info!("{:?} runtime", runtime.handle().runtime_flavor());
-        runtime.block_on(app());
+        // `app()` as a task, not the future `block_on` runs: a task's polls are
+        // watched, and `block_on`'s are not.
+        runtime.block_on(runtime.spawn(app()))?;
     }
     Ok(())
 }
