@@ -20,7 +20,7 @@ use std::sync::{Arc, Mutex, MutexGuard, Once};
 use std::time::{Duration, Instant};
 
 use course_support::ReportSlowPolls;
-use tokio::runtime::Builder;
+use tokio::runtime::{Builder, Runtime};
 
 /// Three times the threshold: a poll this long is reported however busy the machine
 /// is.
@@ -127,15 +127,24 @@ fn the_threshold_can_be_raised_and_lowered() {
 #[test]
 fn the_future_given_to_block_on_is_not_watched() {
     for flavour in FLAVOURS {
-        let _alone = SERIAL
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner());
-        let log = Log::start();
-        let runtime = builder(flavour, SLOW).build().unwrap();
-        assert_eq!(runtime.block_on(make_thumbnail()), 320);
-        drop(runtime);
-        assert_eq!(log.lines(), Vec::<String>::new(), "{flavour:?}");
+        let (width, reports) =
+            reports_while(flavour, |runtime| runtime.block_on(make_thumbnail()));
+        assert_eq!(width, 320);
+        assert_eq!(reports, Vec::<String>::new(), "{flavour:?}");
     }
+}
+
+/// Nor are the tasks of a `LocalSet`: the `LocalSet` polls them itself.
+#[test]
+fn the_tasks_of_a_local_set_are_not_watched() {
+    let (width, reports) = reports_while(Flavour::CurrentThread, |runtime| {
+        let local = tokio::task::LocalSet::new();
+        local.block_on(runtime, async {
+            tokio::task::spawn_local(make_thumbnail()).await.unwrap()
+        })
+    });
+    assert_eq!(width, 320);
+    assert_eq!(reports, Vec::<String>::new());
 }
 
 /// Given to `block_on` as a task, the same body is watched: `main` spawns its body
@@ -143,41 +152,16 @@ fn the_future_given_to_block_on_is_not_watched() {
 #[test]
 fn the_body_of_main_spawned_as_a_task_is_watched() {
     for flavour in FLAVOURS {
-        let _alone = SERIAL
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner());
-        let log = Log::start();
-        let runtime = builder(flavour, SLOW).build().unwrap();
-        // ANCHOR: body_as_task
-        let width = runtime.block_on(runtime.spawn(make_thumbnail())).unwrap();
-        // ANCHOR_END: body_as_task
+        let (width, reports) = reports_while(flavour, |runtime| {
+            runtime.block_on(runtime.spawn(make_thumbnail())).unwrap()
+        });
         assert_eq!(width, 320);
-        drop(runtime);
-        let reports = log.lines();
         assert_eq!(reports.len(), 1, "{flavour:?}: {reports:?}");
         assert!(
             reports[0].starts_with("slow poll: task "),
             "{flavour:?}: {reports:?}"
         );
     }
-}
-
-/// Nor are the tasks of a `LocalSet`: the `LocalSet` polls them itself.
-#[test]
-fn the_tasks_of_a_local_set_are_not_watched() {
-    let _alone = SERIAL
-        .lock()
-        .unwrap_or_else(|poisoned| poisoned.into_inner());
-    let log = Log::start();
-    let runtime = builder(Flavour::CurrentThread, SLOW).build().unwrap();
-    let local = tokio::task::LocalSet::new();
-    let width = local.block_on(&runtime, async {
-        tokio::task::spawn_local(make_thumbnail()).await.unwrap()
-    });
-    assert_eq!(width, 320);
-    drop(local);
-    drop(runtime);
-    assert_eq!(log.lines(), Vec::<String>::new());
 }
 
 // What the tests share.
@@ -200,6 +184,23 @@ fn builder(flavour: Flavour, threshold: Duration) -> Builder {
     };
     builder.enable_all().report_polls_longer_than(threshold);
     builder
+}
+
+/// Runs `body` with a new runtime that has the detector on, one run at a time, and
+/// returns its result and every line the detector logged meanwhile.
+fn reports_while<T>(
+    flavour: Flavour,
+    body: impl FnOnce(&Runtime) -> T,
+) -> (T, Vec<String>) {
+    let _alone = SERIAL
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
+    let log = Log::start();
+    let runtime = builder(flavour, SLOW).build().unwrap();
+    let result = body(&runtime);
+    // Dropping the runtime waits for its threads, and so for their last reports.
+    drop(runtime);
+    (result, log.lines())
 }
 
 /// A task's run under the detector: its id, the place that spawned it, every line
