@@ -71,56 +71,59 @@ pub fn every_cited_source_names_the_pinned_version() -> Result<(), String> {
 /// is not the locked one, a line range past the end of a file, a file that does not
 /// exist, unversioned Rust and Python documentation, a branch on GitHub.
 pub fn the_link_rules_reject_what_they_should() -> Result<(), String> {
+    let locked = Pins::read()?;
+    let tokio = locked
+        .crates
+        .get("tokio")
+        .and_then(|versions| versions.first())
+        .ok_or("Cargo.lock has no tokio")?
+        .clone();
     let pins = Pins {
-        crates: BTreeMap::from([("tokio".to_string(), vec!["1.54.1".to_string()])]),
+        crates: BTreeMap::from([("tokio".to_string(), vec![tokio.clone()])]),
         rust: "1.95.0".to_string(),
         python: "3.11".to_string(),
     };
     let registry = Registry::find();
-    let tokio_lib = registry.source("tokio", "1.54.1");
-    let lines = tokio_lib
-        .as_ref()
+    let lines = registry
+        .source("tokio", &tokio)
         .and_then(|dir| fs::read_to_string(dir.join("src/lib.rs")).ok())
         .map(|text| text.lines().count())
-        .ok_or("the check needs tokio 1.54.1's source in the cargo registry")?;
-    let past_the_end = format!(
-        "https://docs.rs/tokio/1.54.1/src/tokio/lib.rs.html#{}-{}",
-        lines,
-        lines + 1
-    );
-    let within =
-        format!("https://docs.rs/tokio/1.54.1/src/tokio/lib.rs.html#1-{lines}");
+        .ok_or(format!(
+            "the check needs tokio {tokio}'s source in the cargo registry"
+        ))?;
+    let docs = format!("https://docs.rs/tokio/{tokio}");
     let rejected = [
-        "https://docs.rs/tokio/latest/tokio/task/fn.spawn.html",
-        "https://docs.rs/tokio/1.0.0/tokio/task/fn.spawn.html",
-        "https://docs.rs/tokio",
-        "https://docs.rs/smol/latest/smol/",
-        "https://docs.rs/smol/smol/fn.block_on.html",
-        &past_the_end,
-        "https://docs.rs/tokio/1.54.1/src/tokio/no_such_file.rs.html",
-        "https://docs.rs/crate/tokio/1.54.1/source/src/lib.rs#L0",
-        "https://doc.rust-lang.org/std/pin/index.html",
-        "https://docs.python.org/3/library/asyncio.html",
-        "https://github.com/tokio-rs/tokio/blob/master/tokio/src/lib.rs",
+        "https://docs.rs/tokio/latest/tokio/task/fn.spawn.html".to_string(),
+        "https://docs.rs/tokio/1.0.0/tokio/task/fn.spawn.html".to_string(),
+        "https://docs.rs/tokio".to_string(),
+        "https://docs.rs/smol/latest/smol/".to_string(),
+        "https://docs.rs/smol/smol/fn.block_on.html".to_string(),
+        format!("{docs}/src/tokio/lib.rs.html#{lines}-{}", lines + 1),
+        format!("{docs}/src/tokio/no_such_file.rs.html"),
+        format!("https://docs.rs/crate/tokio/{tokio}/source/src/lib.rs#L0"),
+        "https://doc.rust-lang.org/std/pin/index.html".to_string(),
+        "https://docs.python.org/3/library/asyncio.html".to_string(),
+        "https://github.com/tokio-rs/tokio/blob/master/tokio/src/lib.rs".to_string(),
     ];
     let accepted = [
-        "https://docs.rs/tokio/1.54.1/tokio/task/fn.spawn.html",
-        "https://docs.rs/smol",
-        "https://docs.rs/smol/2.0.2/smol/fn.block_on.html",
-        &within,
-        "https://docs.rs/crate/tokio/1.54.1/source/src/lib.rs#L1-3",
-        "https://doc.rust-lang.org/1.95.0/std/pin/index.html",
-        "https://docs.python.org/3.11/library/asyncio.html",
-        "https://github.com/tokio-rs/tokio/blob/tokio-1.54.1/tokio/src/lib.rs",
-        "https://github.com/tokio-rs/tokio/pull/5223",
+        format!("{docs}/tokio/task/fn.spawn.html"),
+        "https://docs.rs/smol".to_string(),
+        "https://docs.rs/smol/2.0.2/smol/fn.block_on.html".to_string(),
+        format!("{docs}/src/tokio/lib.rs.html#1-{lines}"),
+        format!("https://docs.rs/crate/tokio/{tokio}/source/src/lib.rs#L1-3"),
+        "https://doc.rust-lang.org/1.95.0/std/pin/index.html".to_string(),
+        "https://docs.python.org/3.11/library/asyncio.html".to_string(),
+        "https://github.com/tokio-rs/tokio/blob/tokio-1.54.1/tokio/src/lib.rs"
+            .to_string(),
+        "https://github.com/tokio-rs/tokio/pull/5223".to_string(),
     ];
     let mut problems = Vec::new();
-    for url in rejected {
+    for url in &rejected {
         if pins.check(url, &registry).is_ok() {
             problems.push(format!("accepted {url}"));
         }
     }
-    for url in accepted {
+    for url in &accepted {
         if let Err(problem) = pins.check(url, &registry) {
             problems.push(format!("rejected {url}: {problem}"));
         }
