@@ -93,6 +93,7 @@ const FACTS: &[(&str, &[Fact])] = &[
     ("ch11-queues/workers", &[Timeline(Paused)]),
     ("ch13-debugging/debug_mode", &[Measured]),
     ("ch13-debugging/metrics", &[Measured]),
+    ("ch17-ecosystem/fs_batched", &[Measured]),
     ("ch18-mistakes/runtime_in_runtime", &[ExitCode(101)]),
     ("ch18-mistakes/blocking_client_in_async", &[ExitCode(101)]),
     (
