@@ -42,7 +42,8 @@ async fn with_one_spawn_blocking(dir: &Path) -> std::io::Result<usize> {
 async fn main() -> Result<(), Report> {
     // ANCHOR: measure
     // A folder of our own in the system's temporary folder, with 1000 small files.
-    let dir = std::env::temp_dir().join(format!("ch17-fs-batched-{}", std::process::id()));
+    let dir =
+        std::env::temp_dir().join(format!("ch17-fs-batched-{}", std::process::id()));
     fs::create_dir(&dir).await?;
     for name in names(&dir) {
         fs::write(name, "a small file\n").await?;
@@ -51,17 +52,17 @@ async fn main() -> Result<(), Report> {
     // Each way five times, in turns; the quickest run of each is the one least
     // disturbed by whatever else the machine was doing.
     let (mut tokio_fs, mut std_fs) = (Duration::MAX, Duration::MAX);
-    let mut bytes = (0, 0);
+    let (mut by_tokio_fs, mut by_std_fs) = (0, 0);
     for _ in 0..5 {
         let start = Instant::now();
-        bytes.0 = with_tokio_fs(&dir).await?;
+        by_tokio_fs = with_tokio_fs(&dir).await?;
         tokio_fs = tokio_fs.min(start.elapsed());
         let start = Instant::now();
-        bytes.1 = with_one_spawn_blocking(&dir).await?;
+        by_std_fs = with_one_spawn_blocking(&dir).await?;
         std_fs = std_fs.min(start.elapsed());
     }
-    println!("tokio::fs::read, {FILES} calls: {} bytes in {tokio_fs:.1?}", bytes.0);
-    println!("std::fs::read in one spawn_blocking: {} bytes in {std_fs:.1?}", bytes.1);
+    println!("tokio::fs, {FILES} reads: {by_tokio_fs} bytes in {tokio_fs:.1?}");
+    println!("one spawn_blocking: {by_std_fs} bytes in {std_fs:.1?}");
     let ratio = tokio_fs.as_secs_f64() / std_fs.as_secs_f64();
     println!("tokio::fs took {ratio:.1}x as long");
     fs::remove_dir_all(&dir).await?;

@@ -36,7 +36,10 @@ where
 
 fn main() {
     println!("Two workers, with the LIFO slot (the default):");
-    let runtime = Builder::new_multi_thread().worker_threads(2).build().unwrap();
+    let runtime = Builder::new_multi_thread()
+        .worker_threads(2)
+        .build()
+        .unwrap();
     run(runtime, busy_spawner);
 
     println!("Two workers, without it (an unstable option):");
@@ -48,7 +51,10 @@ fn main() {
     run(runtime, busy_spawner);
 
     println!("Two workers, the busy part on the blocking pool:");
-    let runtime = Builder::new_multi_thread().worker_threads(2).build().unwrap();
+    let runtime = Builder::new_multi_thread()
+        .worker_threads(2)
+        .build()
+        .unwrap();
     run(runtime, spawner_awaiting_the_pool);
 }
 // ANCHOR_END: all

@@ -40,7 +40,10 @@ async fn main() {
     // poll, when all five steps are done.
     let steps = AtomicU32::new(0);
     let result = timeout(LIMIT, crunch(&steps)).await;
-    info!("never yields: {result:?} after {} steps", steps.into_inner());
+    info!(
+        "never yields: {result:?} after {} steps",
+        steps.into_inner()
+    );
     // ANCHOR_END: never_yields
 
     // ANCHOR: yields
@@ -62,7 +65,10 @@ async fn main() {
     if let Err(elapsed) = timeout(LIMIT, &mut work).await {
         info!("on the blocking pool: {elapsed}");
         work.await.unwrap();
-        info!("the blocking work ran on: {} steps", steps.load(Ordering::Relaxed));
+        info!(
+            "the blocking work ran on: {} steps",
+            steps.load(Ordering::Relaxed)
+        );
     }
     // ANCHOR_END: blocking
 }
