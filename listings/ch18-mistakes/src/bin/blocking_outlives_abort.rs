@@ -7,6 +7,10 @@ use tokio::sync::oneshot;
 use tokio::task::spawn_blocking;
 
 /// Five steps of 100 ms of blocking work; says when the first is done.
+#[expect(
+    clippy::disallowed_methods,
+    reason = "blocking work, run by spawn_blocking"
+)]
 fn job(first_step_done: oneshot::Sender<()>, stop: &AtomicBool) -> &'static str {
     let mut first_step_done = Some(first_step_done);
     for _ in 0..5 {

@@ -6,6 +6,10 @@ use tokio::task::JoinHandle;
 
 /// Spawns a small task, then keeps its thread busy for 0.3 s: a blocking call, or a
 /// long computation, without an `.await`.
+#[expect(
+    clippy::disallowed_methods,
+    reason = "the blocking call this listing shows"
+)]
 async fn busy_spawner() -> JoinHandle<()> {
     let small = tokio::spawn(async { println!("  the small task runs") });
     std::thread::sleep(Duration::from_millis(300));
@@ -14,6 +18,10 @@ async fn busy_spawner() -> JoinHandle<()> {
 }
 
 /// The same, with the busy part on the blocking pool, awaited.
+#[expect(
+    clippy::disallowed_methods,
+    reason = "blocking work, run by spawn_blocking"
+)]
 async fn spawner_awaiting_the_pool() -> JoinHandle<()> {
     let small = tokio::spawn(async { println!("  the small task runs") });
     tokio::task::spawn_blocking(|| std::thread::sleep(Duration::from_millis(300)))

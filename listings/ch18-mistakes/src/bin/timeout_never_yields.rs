@@ -11,6 +11,7 @@ const LIMIT: Duration = Duration::from_millis(130);
 
 /// One step of work that keeps the thread busy for 50 ms (`thread::sleep` stands for
 /// CPU work), counted in `steps`.
+#[expect(clippy::disallowed_methods, reason = "work that holds its thread")]
 fn step(steps: &AtomicU32) {
     std::thread::sleep(Duration::from_millis(50));
     steps.fetch_add(1, Ordering::Relaxed);
