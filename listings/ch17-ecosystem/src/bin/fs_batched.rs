@@ -61,8 +61,15 @@ async fn main() -> Result<(), Report> {
         by_std_fs = with_one_spawn_blocking(&dir).await?;
         std_fs = std_fs.min(start.elapsed());
     }
-    println!("tokio::fs, {FILES} reads: {by_tokio_fs} bytes in {tokio_fs:.1?}");
-    println!("one spawn_blocking: {by_std_fs} bytes in {std_fs:.1?}");
+    let ms = |time: Duration| time.as_secs_f64() * 1000.0;
+    println!(
+        "tokio::fs, {FILES} reads: {by_tokio_fs} bytes in {:.1} ms",
+        ms(tokio_fs)
+    );
+    println!(
+        "one spawn_blocking: {by_std_fs} bytes in {:.1} ms",
+        ms(std_fs)
+    );
     let ratio = tokio_fs.as_secs_f64() / std_fs.as_secs_f64();
     println!("tokio::fs took {ratio:.1}x as long");
     fs::remove_dir_all(&dir).await?;
