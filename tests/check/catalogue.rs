@@ -94,6 +94,7 @@ const FACTS: &[(&str, &[Fact])] = &[
     ("ch13-debugging/debug_mode", &[Measured]),
     ("ch13-debugging/metrics", &[Measured]),
     ("ch16-shutdown/join_set_drop", &[RealTime]),
+    ("ch17-ecosystem/fs_batched", &[Measured]),
     ("ch18-mistakes/runtime_in_runtime", &[ExitCode(101)]),
     ("ch18-mistakes/blocking_client_in_async", &[ExitCode(101)]),
     (
@@ -102,6 +103,13 @@ const FACTS: &[(&str, &[Fact])] = &[
     ),
     ("ch18-mistakes/spawn_without_runtime", &[ExitCode(101)]),
     ("ch18-mistakes/slow_poll", &[Measured]),
+    // Its point is the real clock: the paused one does not move while a thread
+    // blocks.
+    ("ch18-mistakes/timeout_never_yields", &[RealTime]),
+    // Threads that block for real, whose order the output shows: never beside a
+    // listing that keeps every core busy.
+    ("ch18-mistakes/blocking_outlives_abort", &[RealTime]),
+    ("ch18-mistakes/lifo_slot", &[RealTime]),
     ("ch18-mistakes/slow_poll_every_task", &[Measured]),
     ("ch19-summary/threads_and_tasks", &[Measured, CpuHeavy]),
 ];
