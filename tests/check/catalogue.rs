@@ -93,16 +93,16 @@ const FACTS: &[(&str, &[Fact])] = &[
     ("ch11-queues/workers", &[Timeline(Paused)]),
     ("ch13-debugging/debug_mode", &[Measured]),
     ("ch13-debugging/metrics", &[Measured]),
-    ("ch18-mistakes/runtime_in_runtime", &[ExitCode(101)]),
-    ("ch18-mistakes/blocking_client_in_async", &[ExitCode(101)]),
+    ("ch19-mistakes/runtime_in_runtime", &[ExitCode(101)]),
+    ("ch19-mistakes/blocking_client_in_async", &[ExitCode(101)]),
     (
-        "ch18-mistakes/block_in_place_current_thread",
+        "ch19-mistakes/block_in_place_current_thread",
         &[ExitCode(101)],
     ),
-    ("ch18-mistakes/spawn_without_runtime", &[ExitCode(101)]),
-    ("ch18-mistakes/slow_poll", &[Measured]),
-    ("ch18-mistakes/slow_poll_every_task", &[Measured]),
-    ("ch19-summary/threads_and_tasks", &[Measured, CpuHeavy]),
+    ("ch19-mistakes/spawn_without_runtime", &[ExitCode(101)]),
+    ("ch19-mistakes/slow_poll", &[Measured]),
+    ("ch19-mistakes/slow_poll_every_task", &[Measured]),
+    ("ch20-summary/threads_and_tasks", &[Measured, CpuHeavy]),
 ];
 
 /// The facts about one listing.
