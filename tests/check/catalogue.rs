@@ -93,6 +93,18 @@ const FACTS: &[(&str, &[Fact])] = &[
     ("ch11-queues/workers", &[Timeline(Paused)]),
     ("ch13-debugging/debug_mode", &[Measured]),
     ("ch13-debugging/metrics", &[Measured]),
+    // Multi-thread runtimes, whose clock the listings do not pause.
+    ("ch17-sync-and-async/spawn_blocking_block_on", &[RealTime]),
+    ("ch17-sync-and-async/block_in_place", &[RealTime]),
+    (
+        "ch17-sync-and-async/futures_block_on_sleep",
+        &[ExitCode(101)],
+    ),
+    // A real 300 ms sleep stands for the program's work. (On a paused clock, a read
+    // of stdin on the blocking pool would keep time from jumping while it waits.)
+    ("ch17-sync-and-async/stdin_hang", &[RealTime]),
+    ("ch17-sync-and-async/stdin_thread", &[RealTime]),
+    ("ch17-sync-and-async/stdin_shutdown_timeout", &[RealTime]),
     ("ch19-mistakes/runtime_in_runtime", &[ExitCode(101)]),
     ("ch19-mistakes/blocking_client_in_async", &[ExitCode(101)]),
     (
