@@ -104,6 +104,15 @@ RUNS = [
     Run("ch14-sockets", "echo_clients", ["ch14-sockets/echo_clients.py"]),
     Run("ch14-sockets", "server_close",
         ["ch14-sockets/echo_clients.py", "ch14-sockets/server_close.py"]),
+    Run("ch17-sync-and-async", "sync_library", ["ch17-sync-and-async/sync_library.py"],
+        script=True),
+    Run("ch17-sync-and-async", "run_in_running_loop",
+        ["ch17-sync-and-async/run_in_running_loop.py"]),
+    Run("ch17-sync-and-async", "to_thread", ["ch17-sync-and-async/to_thread.py"]),
+    # Its stdin is empty, as for every run: the read ends at once (the page says why
+    # an open stdin would hold asyncio.run back).
+    Run("ch17-sync-and-async", "stdin_executor", ["ch17-sync-and-async/stdin_executor.py"],
+        script=True),
 ]
 
 # The notebook's first cell, which the deck does not show: the imports its cells use, the
@@ -272,8 +281,8 @@ def run_once(run):
         else:
             command = [sys.executable, __file__, "--cells", run.name]
         started = time.time()
-        child = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE,
-                                 stderr=subprocess.STDOUT, text=True)
+        child = subprocess.Popen(command, cwd=ROOT, env=env, stdin=subprocess.DEVNULL,
+                                 stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
         lines = [(line, time.time()) for line in child.stdout]
         child.wait()
     t0 = float(t0_file.read_text()) if t0_file.exists() else started

@@ -270,7 +270,7 @@ for (const theme of themes) {
   if (!box || box.width < 300 || rows !== 2) problems.push(`timeline: hello_async shows ${rows} rows in ${JSON.stringify(box)}`);
   await page.locator("svg.timeline").nth(1).screenshot({ path: join(shots, "timeline-hello-async.png") });
   await page.close();
-  const mistakes = await open("ch18-mistakes.html");
+  const mistakes = await open("ch19-mistakes.html");
   try {
     // mdBook unhides the button once the playground's crate list has come; its
     // toolbar itself shows on hover.
@@ -280,7 +280,7 @@ for (const theme of themes) {
     }, null, { timeout: 10_000 });
     await mistakes.locator("pre.playground").first().hover();
   } catch {
-    problems.push("playground: no Run button on a runnable listing of ch18-mistakes.html");
+    problems.push("playground: no Run button on a runnable listing of ch19-mistakes.html");
   }
   await mistakes.close();
 }

@@ -94,24 +94,36 @@ const FACTS: &[(&str, &[Fact])] = &[
     ("ch13-debugging/debug_mode", &[Measured]),
     ("ch13-debugging/metrics", &[Measured]),
     ("ch16-shutdown/join_set_drop", &[RealTime]),
-    ("ch17-ecosystem/fs_batched", &[Measured]),
-    ("ch18-mistakes/runtime_in_runtime", &[ExitCode(101)]),
-    ("ch18-mistakes/blocking_client_in_async", &[ExitCode(101)]),
+    // Multi-thread runtimes, whose clock the listings do not pause.
+    ("ch17-sync-and-async/spawn_blocking_block_on", &[RealTime]),
+    ("ch17-sync-and-async/block_in_place", &[RealTime]),
     (
-        "ch18-mistakes/block_in_place_current_thread",
+        "ch17-sync-and-async/futures_block_on_sleep",
         &[ExitCode(101)],
     ),
-    ("ch18-mistakes/spawn_without_runtime", &[ExitCode(101)]),
-    ("ch18-mistakes/slow_poll", &[Measured]),
+    // A real 300 ms sleep stands for the program's work. (On a paused clock, a read
+    // of stdin on the blocking pool would keep time from jumping while it waits.)
+    ("ch17-sync-and-async/stdin_hang", &[RealTime]),
+    ("ch17-sync-and-async/stdin_thread", &[RealTime]),
+    ("ch17-sync-and-async/stdin_shutdown_timeout", &[RealTime]),
+    ("ch18-ecosystem/fs_batched", &[Measured]),
+    ("ch19-mistakes/runtime_in_runtime", &[ExitCode(101)]),
+    ("ch19-mistakes/blocking_client_in_async", &[ExitCode(101)]),
+    (
+        "ch19-mistakes/block_in_place_current_thread",
+        &[ExitCode(101)],
+    ),
+    ("ch19-mistakes/spawn_without_runtime", &[ExitCode(101)]),
+    ("ch19-mistakes/slow_poll", &[Measured]),
     // Its point is the real clock: the paused one does not move while a thread
     // blocks.
-    ("ch18-mistakes/timeout_never_yields", &[RealTime]),
+    ("ch19-mistakes/timeout_never_yields", &[RealTime]),
     // Threads that block for real, whose order the output shows: never beside a
     // listing that keeps every core busy.
-    ("ch18-mistakes/blocking_outlives_abort", &[RealTime]),
-    ("ch18-mistakes/lifo_slot", &[RealTime]),
-    ("ch18-mistakes/slow_poll_every_task", &[Measured]),
-    ("ch19-summary/threads_and_tasks", &[Measured, CpuHeavy]),
+    ("ch19-mistakes/blocking_outlives_abort", &[RealTime]),
+    ("ch19-mistakes/lifo_slot", &[RealTime]),
+    ("ch19-mistakes/slow_poll_every_task", &[Measured]),
+    ("ch20-summary/threads_and_tasks", &[Measured, CpuHeavy]),
 ];
 
 /// The facts about one listing.

@@ -10,8 +10,9 @@
 //! - `exercises`: an exercise's output as a reader's work (`cargo test ex01`), and
 //!   each exercise's committed wrong version, which that check must reject;
 //! - `timelines`: each timeline picture, against a fresh traced run;
-//! - `http`, `subprocesses`, `shutdown`, `sockets`, `quote_service`: the claims of
-//!   the chapters whose listings talk to servers, start processes or handle Ctrl-C;
+//! - `http`, `subprocesses`, `shutdown`, `stdin`, `sockets`, `quote_service`: the
+//!   claims of the chapters whose listings talk to servers, start processes, handle
+//!   Ctrl-C or read stdin;
 //! - `book`: the book itself (includes, code blocks, commands, exercises, the
 //!   build).
 //!
@@ -30,6 +31,7 @@ mod quote_service;
 mod runner;
 mod shutdown;
 mod sockets;
+mod stdin;
 mod subprocesses;
 mod timelines;
 
@@ -148,6 +150,7 @@ fn main() {
     checks.extend(http::checks());
     checks.extend(subprocesses::checks());
     checks.extend(shutdown::checks());
+    checks.extend(stdin::checks());
     checks.extend(sockets::checks());
     checks.extend(quote_service::checks());
     checks.extend(book::checks());
