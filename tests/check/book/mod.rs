@@ -7,6 +7,8 @@
 //!   and a block include stands between blank lines;
 //! - `blocks`: no Rust or Python is pasted into a page, and a block with a Run
 //!   button is a whole program the Rust playground can build;
+//! - `playground`: what each Run button sends to the Rust playground, read from the
+//!   built book, compiles against the playground's crates;
 //! - `commands`: every `cargo run -p … --bin …` shown names a listing;
 //! - `exercises`: chapters 1 to 16 end with an exercise whose solution hides in
 //!   `<details>`;
@@ -22,6 +24,7 @@ mod build;
 mod commands;
 mod exercises;
 mod includes;
+mod playground;
 
 use std::fs;
 use std::ops::Range;
@@ -68,6 +71,11 @@ pub fn checks() -> Vec<Check> {
             KIND,
             "every runnable block is a whole program the playground can build",
             blocks::every_runnable_block_is_a_whole_program_the_playground_can_build,
+        ),
+        Check::new(
+            KIND,
+            "every Run button sends a program the playground builds",
+            playground::every_run_button_sends_a_program_the_playground_builds,
         ),
         Check::new(
             KIND,
