@@ -5,8 +5,8 @@
 //!   rejection message (`wrong/*.txt`) is included by a page, every Python file is
 //!   run by `python/run.py` or says on its first line why not (`# Not run: <why>`),
 //!   and a block include stands between blank lines;
-//! - `blocks`: no Rust or Python is pasted into a page, and a block with a Run
-//!   button is a whole program the Rust playground can build;
+//! - `blocks`: no Rust or Python is pasted into a page, a block with a Run button
+//!   is a whole program, and a listing without one says why;
 //! - `playground`: what each Run button sends to the Rust playground, read from the
 //!   built book, compiles against the playground's crates;
 //! - `commands`: every `cargo run -p … --bin …` shown names a listing;
@@ -69,8 +69,8 @@ pub fn checks() -> Vec<Check> {
         ),
         Check::new(
             KIND,
-            "every runnable block is a whole program the playground can build",
-            blocks::every_runnable_block_is_a_whole_program_the_playground_can_build,
+            "every runnable block is a whole program, every other listing says why",
+            blocks::every_runnable_block_is_a_whole_program_and_every_other_says_why,
         ),
         Check::new(
             KIND,

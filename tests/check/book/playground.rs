@@ -70,7 +70,8 @@ impl Sent {
     }
 }
 
-pub fn every_run_button_sends_a_program_the_playground_builds() -> Result<(), String> {
+pub fn every_run_button_sends_a_program_the_playground_builds() -> Result<(), String>
+{
     let sent = run_buttons()?;
     if sent.is_empty() {
         return Err("no block of the book has a Run button".to_string());
@@ -78,7 +79,8 @@ pub fn every_run_button_sends_a_program_the_playground_builds() -> Result<(), St
     let folder = folder();
     let bin = folder.join("src/bin");
     let _ = fs::remove_dir_all(&bin);
-    fs::create_dir_all(&bin).map_err(|err| format!("cannot create {bin:?}: {err}"))?;
+    fs::create_dir_all(&bin)
+        .map_err(|err| format!("cannot create {bin:?}: {err}"))?;
     fs::write(
         folder.join("Cargo.toml"),
         format!(
@@ -98,12 +100,19 @@ pub fn every_run_button_sends_a_program_the_playground_builds() -> Result<(), St
             .map_err(|err| format!("cannot write {}: {err}", one.program()))?;
         by_page.entry(&one.page).or_default().push(&one.code);
     }
-    let json = serde_json::to_string_pretty(&by_page).map_err(|err| err.to_string())?;
+    let json =
+        serde_json::to_string_pretty(&by_page).map_err(|err| err.to_string())?;
     fs::write(folder.join("sent.json"), json)
         .map_err(|err| format!("cannot write sent.json: {err}"))?;
 
     let output = Command::new(env!("CARGO"))
-        .args(["check", "--offline", "--keep-going", "--bins", "--message-format=short"])
+        .args([
+            "check",
+            "--offline",
+            "--keep-going",
+            "--bins",
+            "--message-format=short",
+        ])
         .arg("--target-dir")
         .arg(folder.join("target"))
         .current_dir(&folder)
@@ -212,14 +221,19 @@ impl TokenSink for Codes {
             TagToken(tag) if tag.kind == StartTag => {
                 let playground = tag.attrs.iter().any(|attribute| {
                     &*attribute.name.local == "class"
-                        && attribute.value.split(' ').any(|class| class == "playground")
+                        && attribute
+                            .value
+                            .split(' ')
+                            .any(|class| class == "playground")
                 });
                 match &*tag.name {
                     "pre" if playground => state.in_pre = true,
                     "code" if state.in_pre && state.code.is_none() => {
                         state.code = Some(String::new());
                     }
-                    "script" => return TokenSinkResult::RawData(RawKind::ScriptData),
+                    "script" => {
+                        return TokenSinkResult::RawData(RawKind::ScriptData);
+                    }
                     "style" => return TokenSinkResult::RawData(RawKind::Rawtext),
                     "title" | "textarea" => {
                         return TokenSinkResult::RawData(RawKind::Rcdata);
