@@ -2,8 +2,9 @@
 // on a page that logs a console error or throws, a request that leaves 127.0.0.1,
 // a search that does not find "Semaphore", a theme switch that does not switch, Python
 // and Rust tabs that do not switch (or that hide a block with scripts off or in print),
-// a timeline that does not show, a runnable listing without its Run button, a 404 page
-// with no way back, a print page that lacks a chapter, or an accessibility problem:
+// a timeline that does not show, a runnable listing without its Run button, a Run
+// button that sends other code than the program `cargo test` type-checked for the
+// playground (target/playground-check/sent.json), a 404 page with no way back, a print page that lacks a chapter, or an accessibility problem:
 // axe-core's critical or serious violations (and empty table headers) on any page, in the
 // light and navy themes, except those of mdBook's own page chrome listed in
 // `chromeAllowance` below.
@@ -325,6 +326,9 @@ for (const theme of themes) {
         const button = document.querySelectorAll("pre.playground")[index]?.querySelector(".play-button");
         return button && !button.hidden && !button.classList.contains("hidden");
       }, index, { timeout: 10_000 });
+      // A listing beside its Python shows once its tab is picked, as a reader picks it.
+      const tabs = pre.locator("xpath=ancestor::div[contains(@class, 'python-rust')]");
+      if (await tabs.count() > 0) await tabs.getByRole("tab", { name: "Rust" }).click();
       await pre.hover();
       await button.click();
       await pre.locator(".result").filter({ hasText: "answered by" }).waitFor({ timeout: 10_000 });
@@ -369,4 +373,4 @@ if (problems.length > 0) {
   console.error(`${problems.length} problem(s) in the built book:\n${problems.join("\n")}`);
   process.exit(1);
 }
-console.log(`browser: ${pages.length} pages loaded; search, themes, Python/Rust tabs, timelines, Run buttons, the 404 and print pages work, axe finds nothing critical or serious; screenshots in ${shots}`);
+console.log(`browser: ${pages.length} pages loaded; search, themes, Python/Rust tabs, timelines, Run buttons and what they send, the 404 and print pages work, axe finds nothing critical or serious; screenshots in ${shots}`);
