@@ -2,13 +2,15 @@
 // on a page that logs a console error or throws, a request that leaves 127.0.0.1,
 // a search that does not find "Semaphore", a theme switch that does not switch, Python
 // and Rust tabs that do not switch (or that hide a block with scripts off or in print),
-// a timeline that does not show, a runnable listing without its Run button, a 404 page
-// with no way back, a print page that lacks a chapter, or an accessibility problem:
+// a timeline that does not show, a runnable listing without its Run button, a Run
+// button that sends other code than the program `cargo test` type-checked for the
+// playground (target/playground-check/sent.json), a 404 page with no way back, a print page that lacks a chapter, or an accessibility problem:
 // axe-core's critical or serious violations (and empty table headers) on any page, in the
 // light and navy themes, except those of mdBook's own page chrome listed in
 // `chromeAllowance` below.
 // Usage: node tests/browser/check.mjs <built book folder> <screenshot folder>
 import { createServer } from "node:http";
+import { readFileSync } from "node:fs";
 import { readFile, readdir, mkdir } from "node:fs/promises";
 import { extname, join, normalize } from "node:path";
 import { createRequire } from "node:module";
@@ -49,17 +51,27 @@ const context = await browser.newContext();
 // That one question is answered here, as the playground would (for the crates the
 // book's runnable listings use), so it never leaves the machine.
 const playgroundCrates = "https://play.rust-lang.org/meta/crates";
-const crates = ["tokio", "futures", "tracing"].map((id) => ({ id, name: id, version: "1" }));
+const crates = ["tokio", "futures", "tracing", "tracing_subscriber", "tokio_util"]
+  .map((id) => ({ id, name: id, version: "1" }));
+// A Run button posts its code here; the check keeps what it posts, and answers.
+const playgroundRun = "https://play.rust-lang.org/evaluate.json";
+const runs = [];
 // Any other request to another host is a problem, and is not sent.
 await context.route("**/*", (route) => {
   const url = new URL(route.request().url());
   if (url.hostname === "127.0.0.1") return route.continue();
-  if (url.href === playgroundCrates) {
+  if (url.href === playgroundCrates || url.href === playgroundRun) {
     // A JSON POST to another origin comes after a CORS preflight (OPTIONS): answer both.
     const headers = { "access-control-allow-origin": "*",
       "access-control-allow-headers": "content-type", "access-control-allow-methods": "POST" };
-    return route.fulfill(route.request().method() === "OPTIONS" ? { status: 204, headers }
-      : { status: 200, contentType: "application/json", headers, body: JSON.stringify({ crates }) });
+    if (route.request().method() === "OPTIONS") return route.fulfill({ status: 204, headers });
+    let body = { crates };
+    if (url.href === playgroundRun) {
+      runs.push(JSON.parse(route.request().postData()));
+      body = { result: "(answered by tests/browser/check.mjs)", error: null };
+    }
+    return route.fulfill({ status: 200, contentType: "application/json", headers,
+      body: JSON.stringify(body) });
   }
   problems.push(`request off 127.0.0.1: ${url.href}`);
   return route.abort();
@@ -285,6 +297,57 @@ for (const theme of themes) {
   await mistakes.close();
 }
 
+// A Run button sends its listing whole, the hidden lines too (the support module the
+// listing carries, the rest of a file shown in part), and exactly the program that
+// `cargo test` type-checked against the playground's crates, which wrote what each
+// button sends to target/playground-check/sent.json (tests/check/book/playground.rs).
+{
+  const sentFile = new URL("../../target/playground-check/sent.json", import.meta.url);
+  let sent = null;
+  try {
+    sent = JSON.parse(readFileSync(sentFile, "utf8"));
+  } catch (error) {
+    problems.push(`playground: no ${sentFile.pathname} (run \`cargo test\` first): ${error.message}`);
+  }
+  // Page, Run button (from 0), and a line of the hidden part the code must hold (a
+  // `# ` left in front of it would not compile).
+  const sample = [
+    ["ch01-hello-world.html", 0, "mod course_support {"],
+    ["ch01-hello-world.html", 2, "mod course_support {"],
+    ["ch19-mistakes.html", 0, null],
+  ];
+  for (const [name, index, hidden] of sent ? sample : []) {
+    const page = await open(name);
+    const pre = page.locator("pre.playground").nth(index);
+    const button = pre.locator(".play-button");
+    const before = runs.length;
+    try {
+      await page.waitForFunction((index) => {
+        const button = document.querySelectorAll("pre.playground")[index]?.querySelector(".play-button");
+        return button && !button.hidden && !button.classList.contains("hidden");
+      }, index, { timeout: 10_000 });
+      // A listing beside its Python shows once its tab is picked, as a reader picks it.
+      const tabs = pre.locator("xpath=ancestor::div[contains(@class, 'python-rust')]");
+      if (await tabs.count() > 0) await tabs.getByRole("tab", { name: "Rust" }).click();
+      await pre.hover();
+      await button.click();
+      await pre.locator(".result").filter({ hasText: "answered by" }).waitFor({ timeout: 10_000 });
+    } catch (error) {
+      problems.push(`playground: Run button ${index + 1} of ${name} sent nothing or showed no answer: ${error.message.split("\n")[0]}`);
+      await page.close();
+      continue;
+    }
+    await page.close();
+    const run = runs[before];
+    const expected = sent[name]?.[index];
+    if (run.edition !== "2024") problems.push(`playground: ${name} #${index + 1} sends edition ${run.edition}`);
+    if (hidden && !run.code.split("\n").includes(hidden))
+      problems.push(`playground: ${name} #${index + 1} sends no \`${hidden}\` line: the hidden lines are missing`);
+    if (run.code !== expected)
+      problems.push(`playground: ${name} #${index + 1} sends code other than the program \`cargo test\` checked (${run.code.length} characters, ${expected?.length} expected)`);
+  }
+}
+
 // Publishing: a page that does not exist gets the book's 404 page, with a working way
 // back; the print page holds every chapter, one after the other.
 {
@@ -310,4 +373,4 @@ if (problems.length > 0) {
   console.error(`${problems.length} problem(s) in the built book:\n${problems.join("\n")}`);
   process.exit(1);
 }
-console.log(`browser: ${pages.length} pages loaded; search, themes, Python/Rust tabs, timelines, Run buttons, the 404 and print pages work, axe finds nothing critical or serious; screenshots in ${shots}`);
+console.log(`browser: ${pages.length} pages loaded; search, themes, Python/Rust tabs, timelines, Run buttons and what they send, the 404 and print pages work, axe finds nothing critical or serious; screenshots in ${shots}`);

@@ -1,17 +1,13 @@
 //! The book's fenced code blocks, as pulldown-cmark finds them: no Rust is pasted
-//! into a page, and a block with mdBook's Run button is a whole program that the
-//! Rust playground can build.
+//! into a page, a block with mdBook's Run button shows a whole program, and a
+//! listing without one says why.
 
-use std::collections::BTreeSet;
-use std::fs;
 use std::ops::Range;
-use std::path::{Path, PathBuf};
 
 use pulldown_cmark::{CodeBlockKind, Event, Tag, TagEnd};
-use serde_json::Value;
 
 use super::includes::Include;
-use super::{Page, packages, report, strings};
+use super::{Page, report};
 use crate::layout::relative;
 
 /// A fenced code block of a page.
@@ -156,28 +152,46 @@ pub fn no_code_is_pasted_into_a_page() -> Result<(), String> {
     )
 }
 
-/// The crates of the Rust playground that the listings use; a listing that needs any
-/// other (the support crate, the quote service, a chapter's library) cannot run
-/// there.
-const PLAYGROUND_CRATES: &[&str] = &["tokio", "futures", "tracing"];
-
 /// A Rust block without `noplayground` gets mdBook's Run button, which sends the
-/// block's code, hidden lines too, to the Rust playground. So it must be a whole
-/// program, from a listing, that uses no crate the playground lacks. The others show
-/// the local command.
-pub fn every_runnable_block_is_a_whole_program_the_playground_can_build()
+/// block's code, hidden lines too, to the Rust playground. So it must show a whole
+/// program: all of a listing, or part of one through `rustdoc_include`, which sends
+/// the rest hidden. (Whether the playground can build it is the `playground`
+/// check's.) A block that shows a listing program and has no Run button says why on
+/// the line before its fence: `<!-- no Run button: it needs the book's quote service
+/// -->`.
+pub fn every_runnable_block_is_a_whole_program_and_every_other_says_why()
 -> Result<(), String> {
-    let packages = packages()?;
     let mut runnable = 0;
     let mut problems = Vec::new();
     for page in Page::all()? {
         let includes = page.includes();
+        let lines: Vec<&str> = page.text.lines().collect();
         for block in code_blocks(&page) {
             let shown = block.includes(&includes);
-            if block.language() != "rust"
-                || block.has("noplayground")
-                || shown.is_empty()
-            {
+            if block.language() != "rust" || shown.is_empty() {
+                continue;
+            }
+            if block.has("noplayground") {
+                let program = shown.iter().any(|include| {
+                    include
+                        .file
+                        .parent()
+                        .is_some_and(|dir| dir.ends_with("src/bin"))
+                });
+                let fence = page.line(block.range.start);
+                let reason = lines
+                    .get(fence.saturating_sub(2))
+                    .map(|line| line.trim())
+                    .and_then(|line| line.strip_prefix("<!-- no Run button:"))
+                    .and_then(|line| line.strip_suffix("-->"))
+                    .is_some_and(|reason| reason.trim().len() > 3);
+                if program && !reason {
+                    problems.push(format!(
+                        "{}: a listing without a Run button, and no `<!-- no Run \
+                         button: <why> -->` on the line before its fence",
+                        block.place()
+                    ));
+                }
                 continue;
             }
             runnable += 1;
@@ -214,88 +228,13 @@ pub fn every_runnable_block_is_a_whole_program_the_playground_can_build()
                     block.place()
                 ));
             }
-            let mut crates = BTreeSet::new();
-            for include in &shown {
-                crates.extend(crates_off_the_playground(packages, &include.file)?);
-            }
-            for krate in crates {
-                if uses_crate(&code, &krate) {
-                    problems.push(format!(
-                        "{}: uses `{krate}`, which the playground lacks (mark it \
-                         `noplayground`)",
-                        block.place()
-                    ));
-                }
-            }
         }
     }
     if runnable == 0 {
         return Err("no listing can run on the playground".to_string());
     }
     report(
-        "Rust blocks with a Run button that cannot run on the playground",
+        "Rust blocks with a Run button that show no whole program, or listings without one that do not say why",
         problems,
     )
-}
-
-/// The crates a listing's package may use that the playground lacks: its
-/// dependencies of every kind (less those of `PLAYGROUND_CRATES`), and the package's
-/// own library if it has one. A file of no package of the workspace needs none.
-fn crates_off_the_playground(
-    packages: &[Value],
-    listing: &Path,
-) -> Result<Vec<String>, String> {
-    let listing =
-        fs::canonicalize(listing).unwrap_or_else(|_| listing.to_path_buf());
-    let folder = |package: &Value| -> Option<PathBuf> {
-        let manifest = Path::new(package["manifest_path"].as_str()?);
-        fs::canonicalize(manifest.parent()?).ok()
-    };
-    // The innermost package whose folder holds the listing.
-    let Some(package) = packages
-        .iter()
-        .filter_map(|package| Some((folder(package)?, package)))
-        .filter(|(folder, _)| listing.starts_with(folder))
-        .max_by_key(|(folder, _)| folder.components().count())
-        .map(|(_, package)| package)
-    else {
-        return Ok(Vec::new());
-    };
-    let mut crates: Vec<String> = package["dependencies"]
-        .as_array()
-        .ok_or_else(|| {
-            format!("`cargo metadata` gives no dependencies for {package}")
-        })?
-        .iter()
-        .filter_map(|dependency| {
-            dependency["rename"]
-                .as_str()
-                .or_else(|| dependency["name"].as_str())
-        })
-        .map(|name| name.replace('-', "_"))
-        .collect();
-    let libraries =
-        package["targets"]
-            .as_array()
-            .into_iter()
-            .flatten()
-            .filter(|target| {
-                strings(&target["kind"]).any(|kind| {
-                    matches!(kind, "lib" | "rlib" | "dylib" | "proc-macro")
-                })
-            });
-    crates.extend(
-        libraries
-            .filter_map(|target| target["name"].as_str())
-            .map(|name| name.replace('-', "_")),
-    );
-    crates.retain(|krate| !PLAYGROUND_CRATES.contains(&krate.as_str()));
-    Ok(crates)
-}
-
-/// Whether the code names `krate` as the first segment of a path or in a `use`.
-fn uses_crate(code: &str, krate: &str) -> bool {
-    code.match_indices(&format!("{krate}::")).any(|(at, _)| {
-        !code[..at].ends_with(|c: char| c.is_alphanumeric() || c == '_' || c == ':')
-    })
 }

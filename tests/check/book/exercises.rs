@@ -81,7 +81,6 @@ fn check(page: &Page, number: u32) -> Result<(), String> {
     let include_of = |anchor: &str| -> Option<&Include> {
         includes.iter().find(|include| {
             include.offset > last.offset
-                && !include.rustdoc
                 && include.file.to_string_lossy().contains(&listing)
                 && include.part.as_deref() == Some(anchor)
         })
@@ -90,7 +89,7 @@ fn check(page: &Page, number: u32) -> Result<(), String> {
         (include_of("starter"), include_of("solution"))
     else {
         return Err(format!(
-            "the exercise does not `{{{{#include` the `starter` and the `solution` of an \
+            "the exercise does not include the `starter` and the `solution` of an \
              `ex{number:02}_*.rs` listing"
         ));
     };

@@ -181,6 +181,16 @@ pub fn every_include_resolves_to_some_text() -> Result<(), String> {
     let problems = includes
         .iter()
         .filter_map(|include| match include.lines() {
+            // A `rustdoc_include` puts the whole file into the block, the lines outside
+            // its part hidden: a part that holds nothing hides the whole file (the
+            // support module a Run button sends ahead of a listing).
+            Ok(_) if include.rustdoc => match include.whole().lines() {
+                Ok(lines) if lines.iter().all(|line| line.trim().is_empty()) => {
+                    Some(format!("{}: {} is empty", include.place, include.target()))
+                }
+                Ok(_) => None,
+                Err(problem) => Some(problem),
+            },
             Err(problem) => Some(problem),
             Ok(lines) if lines.iter().all(|line| line.trim().is_empty()) => {
                 Some(format!(

@@ -5,8 +5,10 @@
 //!   rejection message (`wrong/*.txt`) is included by a page, every Python file is
 //!   run by `python/run.py` or says on its first line why not (`# Not run: <why>`),
 //!   and a block include stands between blank lines;
-//! - `blocks`: no Rust or Python is pasted into a page, and a block with a Run
-//!   button is a whole program the Rust playground can build;
+//! - `blocks`: no Rust or Python is pasted into a page, a block with a Run button
+//!   is a whole program, and a listing without one says why;
+//! - `playground`: what each Run button sends to the Rust playground, read from the
+//!   built book, compiles against the playground's crates;
 //! - `commands`: every `cargo run -p … --bin …` shown names a listing;
 //! - `exercises`: chapters 1 to 16 end with an exercise whose solution hides in
 //!   `<details>`;
@@ -25,6 +27,7 @@ mod commands;
 mod exercises;
 mod includes;
 mod links;
+mod playground;
 
 use std::fs;
 use std::ops::Range;
@@ -69,8 +72,13 @@ pub fn checks() -> Vec<Check> {
         ),
         Check::new(
             KIND,
-            "every runnable block is a whole program the playground can build",
-            blocks::every_runnable_block_is_a_whole_program_the_playground_can_build,
+            "every runnable block is a whole program, every other listing says why",
+            blocks::every_runnable_block_is_a_whole_program_and_every_other_says_why,
+        ),
+        Check::new(
+            KIND,
+            "every Run button sends a program the playground builds",
+            playground::every_run_button_sends_a_program_the_playground_builds,
         ),
         Check::new(
             KIND,
