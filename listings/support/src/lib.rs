@@ -29,7 +29,7 @@ use std::time::Duration;
 
 include!("course_support.rs");
 
-pub use course_support::*;
+pub use self::course_support::*;
 
 // ANCHOR: report_slow_polls
 /// asyncio's debug-mode report of slow steps, for every task of a tokio runtime: one
