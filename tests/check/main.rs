@@ -13,7 +13,9 @@
 //! - `http`, `subprocesses`, `shutdown`, `sockets`, `quote_service`: the claims of
 //!   the chapters whose listings talk to servers, start processes or handle Ctrl-C;
 //! - `book`: the book itself (includes, code blocks, commands, exercises, the
-//!   build).
+//!   build);
+//! - `quizzes`: each chapter's quiz, and each `Tracing` question's answer against
+//!   a build and run of its program.
 //!
 //! This folder is a package of its own, `book-checks`. The compiler's and clippy's
 //! messages are checked by the root package (`tests/compiler_messages.rs`), whose
@@ -27,6 +29,7 @@ mod http;
 mod layout;
 mod outputs;
 mod quote_service;
+mod quizzes;
 mod runner;
 mod shutdown;
 mod sockets;
@@ -151,6 +154,7 @@ fn main() {
     checks.extend(sockets::checks());
     checks.extend(quote_service::checks());
     checks.extend(book::checks());
+    checks.extend(quizzes::checks());
     checks.extend(catalogue::checks());
 
     checks.sort_by_key(|check| match check.group {
