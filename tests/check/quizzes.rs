@@ -6,7 +6,7 @@
 //! its end). Then a check per question, `ch01-hello-world/quiz/3` for the third of
 //! chapter 1: its explanation (`context`) links to a heading of the book; for a
 //! `Tracing` question, its program builds (with the workspace's tokio, futures,
-//! tokio-util and tokio-stream, at the versions of `Cargo.lock`), runs, and prints
+//! tokio-util, tokio-stream, tracing and tracing-subscriber, at the versions of `Cargo.lock`), runs, and prints
 //! exactly the answer's `stdout`, with no compiler warning but those its context
 //! names (by the lint's name); or it does not build,
 //! and the explanation names the reason rustc gives (its error code, or its message
@@ -323,6 +323,8 @@ futures = "0.3"
 tokio = { version = "1.54", features = ["full", "test-util"] }
 tokio-stream = "0.1"
 tokio-util = { version = "0.7.18", default-features = false }
+tracing = "0.1"
+tracing-subscriber = { version = "0.3", default-features = false, features = ["fmt", "std"] }
 "#;
 
 fn build() -> Result<Built, String> {
