@@ -6,11 +6,11 @@
 //! its end). Then a check per question, `ch01-hello-world/quiz/3` for the third of
 //! chapter 1: its explanation (`context`) links to a heading of the book; for a
 //! `Tracing` question, its program builds (with the workspace's tokio, futures,
-//! tokio-util, tokio-stream, tracing and tracing-subscriber, at the versions of `Cargo.lock`), runs, and prints
-//! exactly the answer's `stdout`, with no compiler warning but those its context
-//! names (by the lint's name); or it does not build,
-//! and the explanation names the reason rustc gives (its error code, or its message
-//! when the error has none).
+//! tokio-util, tokio-stream, tracing and tracing-subscriber, at the versions of
+//! `Cargo.lock`), runs, and prints exactly the answer's `stdout`, with no compiler
+//! warning but those its context names (by the lint's name); or it does not build, and
+//! the explanation names the reason rustc gives (its error code, or its message when
+//! the error has none).
 //!
 //! Every program is built in one `cargo build --keep-going` of one generated package,
 //! `target/quiz/`, a binary a program, into the workspace's `target/`, where the
@@ -124,9 +124,11 @@ pub fn checks() -> Vec<Check> {
                 checks.push(Check::new(KIND, name, move || check(&question)));
             }
         }
-        Err(problem) => checks.push(Check::new(KIND, "the quiz files parse", move || {
-            Err(problem)
-        })),
+        Err(problem) => {
+            checks.push(Check::new(KIND, "the quiz files parse", move || {
+                Err(problem)
+            }))
+        }
     }
     checks
 }
@@ -139,7 +141,9 @@ fn every_chapter_has_a_quiz() -> Result<(), String> {
     for question in &questions {
         match &question.question.id {
             Some(id) if ids.insert(id.clone()) => {}
-            Some(id) => problems.push(format!("{}: id {id} is used twice", question.name())),
+            Some(id) => {
+                problems.push(format!("{}: id {id} is used twice", question.name()))
+            }
             // mdbook-quiz would write one into the file at every build.
             None => problems.push(format!("{}: no id", question.name())),
         }
@@ -154,7 +158,8 @@ fn every_chapter_has_a_quiz() -> Result<(), String> {
             continue;
         };
         let name = file_name(&chapter);
-        let ours: Vec<&Numbered> = questions.iter().filter(|q| q.chapter == name).collect();
+        let ours: Vec<&Numbered> =
+            questions.iter().filter(|q| q.chapter == name).collect();
         let tracing = ours.iter().filter(|q| q.question.kind == "Tracing").count();
         if ours.len() < 5 || tracing < 2 {
             problems.push(format!(
@@ -209,7 +214,9 @@ fn anchors(page: &str) -> Result<&'static BTreeSet<String>, String> {
                 let mut heading: Option<String> = None;
                 for (event, _) in page.events() {
                     match event {
-                        Event::Start(Tag::Heading { .. }) => heading = Some(String::new()),
+                        Event::Start(Tag::Heading { .. }) => {
+                            heading = Some(String::new())
+                        }
                         Event::Text(text) | Event::Code(text) => {
                             if let Some(heading) = &mut heading {
                                 heading.push_str(&text);
@@ -229,8 +236,7 @@ fn anchors(page: &str) -> Result<&'static BTreeSet<String>, String> {
         })
         .as_ref()
         .map_err(Clone::clone)?;
-    all.get(page)
-        .ok_or_else(|| format!("no page {page}"))
+    all.get(page).ok_or_else(|| format!("no page {page}"))
 }
 
 /// mdBook's id for a heading (`mdbook-html`'s `id_from_content`).
@@ -290,7 +296,9 @@ fn check(question: &Numbered) -> Result<(), String> {
     let name = question.name();
     check_context(question).map_err(|problem| format!("{name}: {problem}"))?;
     match question.question.kind.as_str() {
-        "Tracing" => check_tracing(question).map_err(|problem| format!("{name}: {problem}")),
+        "Tracing" => {
+            check_tracing(question).map_err(|problem| format!("{name}: {problem}"))
+        }
         "MultipleChoice" | "ShortAnswer" => Ok(()),
         other => Err(format!("{name}: unknown question type {other}")),
     }
@@ -358,7 +366,8 @@ fn build() -> Result<Built, String> {
     }
     write_if_changed(&dir.join("Cargo.toml"), &manifest)?;
     // The versions the workspace uses (cargo drops what this package does not need).
-    let lock = fs::read_to_string(root().join("Cargo.lock")).map_err(|err| err.to_string())?;
+    let lock = fs::read_to_string(root().join("Cargo.lock"))
+        .map_err(|err| err.to_string())?;
     write_if_changed(&dir.join("Cargo.lock"), &lock)?;
 
     let output = Command::new(env!("CARGO"))
@@ -376,7 +385,10 @@ fn build() -> Result<Built, String> {
         let Ok(message) = serde_json::from_str::<serde_json::Value>(line) else {
             continue;
         };
-        let target = message["target"]["name"].as_str().unwrap_or_default().to_string();
+        let target = message["target"]["name"]
+            .as_str()
+            .unwrap_or_default()
+            .to_string();
         match message["reason"].as_str() {
             Some("compiler-artifact") => {
                 if let Some(exe) = message["executable"].as_str() {
@@ -385,17 +397,35 @@ fn build() -> Result<Built, String> {
             }
             Some("compiler-message") => {
                 let diagnostic = &message["message"];
-                built.diagnostics.entry(target).or_default().push(Diagnostic {
-                    level: diagnostic["level"].as_str().unwrap_or_default().to_string(),
-                    code: diagnostic["code"]["code"].as_str().map(str::to_string),
-                    message: diagnostic["message"].as_str().unwrap_or_default().to_string(),
-                    rendered: diagnostic["rendered"].as_str().unwrap_or_default().to_string(),
-                });
+                built
+                    .diagnostics
+                    .entry(target)
+                    .or_default()
+                    .push(Diagnostic {
+                        level: diagnostic["level"]
+                            .as_str()
+                            .unwrap_or_default()
+                            .to_string(),
+                        code: diagnostic["code"]["code"]
+                            .as_str()
+                            .map(str::to_string),
+                        message: diagnostic["message"]
+                            .as_str()
+                            .unwrap_or_default()
+                            .to_string(),
+                        rendered: diagnostic["rendered"]
+                            .as_str()
+                            .unwrap_or_default()
+                            .to_string(),
+                    });
             }
             _ => {}
         }
     }
-    if built.executables.is_empty() && built.diagnostics.is_empty() && !bins.is_empty() {
+    if built.executables.is_empty()
+        && built.diagnostics.is_empty()
+        && !bins.is_empty()
+    {
         return Err(format!(
             "cargo built no quiz program:\n{}",
             String::from_utf8_lossy(&output.stderr)
@@ -416,7 +446,8 @@ fn check_tracing(question: &Numbered) -> Result<(), String> {
     let does_compile = question.does_compile().ok_or("no `answer.doesCompile`")?;
     let built = built()?;
     let bin = question.bin();
-    let diagnostics: &[Diagnostic] = built.diagnostics.get(&bin).map_or(&[], Vec::as_slice);
+    let diagnostics: &[Diagnostic] =
+        built.diagnostics.get(&bin).map_or(&[], Vec::as_slice);
     let rendered = || {
         diagnostics
             .iter()
@@ -425,7 +456,10 @@ fn check_tracing(question: &Numbered) -> Result<(), String> {
     };
     if does_compile {
         let exe = built.executables.get(&bin).ok_or_else(|| {
-            format!("the answer says it compiles, but it does not:\n{}", rendered())
+            format!(
+                "the answer says it compiles, but it does not:\n{}",
+                rendered()
+            )
         })?;
         // A warning the reader sees is part of the question: the context names its
         // lint (`unused_must_use`).
@@ -473,25 +507,35 @@ fn check_tracing(question: &Numbered) -> Result<(), String> {
         Ok(())
     } else {
         if question.stdout().is_some() {
-            return Err("the answer says it does not compile, yet gives a stdout".to_string());
+            return Err("the answer says it does not compile, yet gives a stdout"
+                .to_string());
         }
         if built.executables.contains_key(&bin) {
-            return Err("the answer says it does not compile, but it does".to_string());
+            return Err(
+                "the answer says it does not compile, but it does".to_string()
+            );
         }
         let errors: Vec<&Diagnostic> = diagnostics
             .iter()
-            .filter(|d| d.level == "error" && !d.message.starts_with("aborting due to"))
+            .filter(|d| {
+                d.level == "error" && !d.message.starts_with("aborting due to")
+            })
             .collect();
         if errors.is_empty() {
-            return Err("it does not build, but rustc gave no error for it".to_string());
+            return Err(
+                "it does not build, but rustc gave no error for it".to_string()
+            );
         }
         let context = question.question.context.as_deref().unwrap_or_default();
-        let codes: BTreeSet<&str> = errors.iter().filter_map(|d| d.code.as_deref()).collect();
+        let codes: BTreeSet<&str> =
+            errors.iter().filter_map(|d| d.code.as_deref()).collect();
         // Every error code the context names is one rustc gave.
         let named: BTreeSet<&str> = context
             .match_indices('E')
             .map(|(at, _)| &context[at..(at + 5).min(context.len())])
-            .filter(|code| code.len() == 5 && code[1..].bytes().all(|b| b.is_ascii_digit()))
+            .filter(|code| {
+                code.len() == 5 && code[1..].bytes().all(|b| b.is_ascii_digit())
+            })
             .collect();
         if let Some(wrong) = named.iter().find(|code| !codes.contains(*code)) {
             return Err(format!(

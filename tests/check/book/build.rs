@@ -91,21 +91,29 @@ impl Preprocessor for QuizStandIn {
         "quiz"
     }
 
-    fn run(&self, ctx: &PreprocessorContext, mut book: Book) -> mdbook_driver::errors::Result<Book> {
+    fn run(
+        &self,
+        ctx: &PreprocessorContext,
+        mut book: Book,
+    ) -> mdbook_driver::errors::Result<Book> {
         let src = ctx.root.join(&ctx.config.book.src);
         book.for_each_chapter_mut(|chapter| {
             let Some(path) = &chapter.path else { return };
             let dir = src.join(path).parent().unwrap().to_path_buf();
             let mut text = chapter.content.clone();
             while let Some(start) = text.find("{{#quiz ") {
-                let Some(end) = text[start..].find("}}").map(|end| start + end) else {
+                let Some(end) = text[start..].find("}}").map(|end| start + end)
+                else {
                     break;
                 };
                 let file = text[start + "{{#quiz ".len()..end].trim();
                 if !dir.join(file).is_file() {
                     break;
                 }
-                text.replace_range(start..end + 2, r#"<div class="quiz-placeholder"></div>"#);
+                text.replace_range(
+                    start..end + 2,
+                    r#"<div class="quiz-placeholder"></div>"#,
+                );
             }
             chapter.content = text;
         });

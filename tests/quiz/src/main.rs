@@ -48,7 +48,10 @@ const ROOT: &str = "QUIZ_BOOK_ROOT";
 fn main() -> ExitCode {
     let exe = env::current_exe().expect("this program's path");
     let invoked_as = env::args_os().next().unwrap_or_default();
-    if Path::new(&invoked_as).file_name().is_some_and(|name| name == "rustc") {
+    if Path::new(&invoked_as)
+        .file_name()
+        .is_some_and(|name| name == "rustc")
+    {
         return rustc(env::args().skip(1).collect());
     }
     // mdBook runs this from the book's root.
@@ -59,7 +62,8 @@ fn main() -> ExitCode {
     let _ = fs::remove_file(&rustc);
     std::os::unix::fs::symlink(&exe, &rustc).expect("target/quiz-rustc/rustc");
     let path = env::join_paths(
-        std::iter::once(shims).chain(env::split_paths(&env::var_os("PATH").unwrap_or_default())),
+        std::iter::once(shims)
+            .chain(env::split_paths(&env::var_os("PATH").unwrap_or_default())),
     )
     .expect("a PATH");
     let status = Command::new("mdbook-quiz")
@@ -100,7 +104,11 @@ fn rustc(args: Vec<String>) -> ExitCode {
     let stdout = dir.join("main.stdout");
     fs::write(&stdout, answer.stdout.unwrap_or_default()).unwrap();
     let main = dir.join("main");
-    fs::write(&main, format!("#!/bin/sh\nexec cat '{}'\n", stdout.display())).unwrap();
+    fs::write(
+        &main,
+        format!("#!/bin/sh\nexec cat '{}'\n", stdout.display()),
+    )
+    .unwrap();
     use std::os::unix::fs::PermissionsExt;
     fs::set_permissions(&main, fs::Permissions::from_mode(0o755)).unwrap();
     ExitCode::SUCCESS
@@ -119,7 +127,9 @@ fn answer_for(root: &Path, program: &str) -> Option<Answer> {
         let quiz: Quiz = toml::from_str(&fs::read_to_string(file).ok()?).ok()?;
         quiz.questions
             .into_iter()
-            .find(|q| q.kind == "Tracing" && q.prompt.program.as_deref() == Some(program))
+            .find(|q| {
+                q.kind == "Tracing" && q.prompt.program.as_deref() == Some(program)
+            })
             .map(|q| q.answer)
     })
 }
