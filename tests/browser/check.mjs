@@ -4,7 +4,9 @@
 // and Rust tabs that do not switch (or that hide a block with scripts off or in print),
 // a timeline that does not show, a runnable listing without its Run button, a Run
 // button that sends other code than the program `cargo test` type-checked for the
-// playground (target/playground-check/sent.json), a 404 page with no way back, a print page that lacks a chapter, or an accessibility problem:
+// playground (target/playground-check/sent.json), a quiz that does not mark a right
+// and a wrong answer (or whose files load on a page without a quiz), a 404 page with
+// no way back, a print page that lacks a chapter, or an accessibility problem:
 // axe-core's critical or serious violations (and empty table headers) on any page, in the
 // light and navy themes, except those of mdBook's own page chrome listed in
 // `chromeAllowance` below.
@@ -135,8 +137,18 @@ const pages = (await readdir(site)).filter((file) => file.endsWith(".html"));
 // AXE_THEMES=light,rust,coal,navy,ayu checks mdBook's other themes too (a slower run).
 const themes = (process.env.AXE_THEMES ?? "light,navy").split(",");
 const tallies = Object.fromEntries(themes.map((theme) => [theme, { rules: new Set() }]));
+let quizPages = 0;
 for (const name of pages) {
   const page = await open(name);
+  // mdbook-quiz's script (1.4 MB) and style come with the pages that hold a quiz only.
+  const quiz = await page.evaluate(() => ({
+    placeholders: document.querySelectorAll(".quiz-placeholder").length,
+    assets: document.querySelectorAll('script[src*="quiz/"], link[href*="quiz/"]').length,
+  }));
+  if (quiz.placeholders > 0 && /^ch\d\d-/.test(name)) quizPages += 1;
+  if ((quiz.placeholders > 0) !== (quiz.assets > 0)) {
+    problems.push(`${name}: ${quiz.placeholders} quiz(zes) but ${quiz.assets} of mdbook-quiz's files`);
+  }
   for (const theme of themes) {
     if (!(theme === "light" && theme === themes[0])) { // the page opened in light
       await page.evaluate((theme) => localStorage.setItem("mdbook-theme", theme), theme);
@@ -152,6 +164,79 @@ for (const theme of themes) {
   const levels = ["critical", "serious", "moderate", "minor", "allowed"]
     .map((level) => `${counts[level] ?? 0} ${level}`).join(", ");
   console.log(`axe ${theme}: ${pages.length} pages, violations by node: ${levels}${rules.size ? ` (${[...rules].sort().join(", ")})` : ""}`);
+}
+
+// A quiz in each of chapters 1 to 20 (print.html holds them all again).
+if (quizPages !== 19) problems.push(`quizzes: ${quizPages} chapters hold one, not 19`);
+
+// A quiz, answered: on chapter 1's, start, answer every question right but the second,
+// which gets a wrong answer, and the review must say 6 of 7 right, question 2 wrong and
+// question 1 right; axe then checks the quiz in that state too. The answers are those
+// the page carries (`data-quiz-questions`), which `cargo test quiz` checks.
+{
+  const page = await open("ch01-hello-world.html");
+  const { questions } = JSON.parse(await page.locator(".quiz-placeholder").first().getAttribute("data-quiz-questions"));
+  const quiz = page.locator(".mdbook-quiz").first();
+  await quiz.locator("button.start").click();
+  await audit(page, "ch01-hello-world.html, a quiz question", "light", tallies[themes[0]]);
+  for (const [i, question] of questions.entries()) {
+    const wrong = i === 1;
+    if (question.type === "Tracing") {
+      const compiles = wrong ? !question.answer.doesCompile : question.answer.doesCompile;
+      await quiz.locator(`input[name=doesCompile][value=${compiles}]`).check();
+      if (compiles) await quiz.locator("textarea").fill(wrong ? "nothing" : question.answer.stdout);
+    } else if (question.type === "MultipleChoice") {
+      const choice = wrong ? question.prompt.distractors[0] : question.answer.answer;
+      await quiz.locator("input[name=answer]").evaluateAll((inputs, choice) =>
+        inputs.find((input) => input.value === choice).click(), choice);
+    } else {
+      await quiz.locator("input[type=text], textarea").first().fill(wrong ? "no" : question.answer.answer);
+    }
+    await quiz.locator("input[type=submit]").click();
+  }
+  const review = await quiz.evaluate((quiz) => ({
+    score: quiz.querySelector("section > p strong")?.textContent,
+    first: quiz.querySelectorAll(".answer-wrapper")[0]?.querySelector(".correct, .incorrect")?.className,
+    second: quiz.querySelectorAll(".answer-wrapper")[1]?.querySelector(".incorrect") !== null,
+  }));
+  const expected = `${questions.length - 1}/${questions.length}`;
+  if (review.score !== expected) problems.push(`quiz: answered with one mistake, the review says ${review.score}, not ${expected}`);
+  if (review.first !== "correct") problems.push("quiz: question 1, answered right, is not marked correct");
+  if (!review.second) problems.push("quiz: question 2, answered wrong, is not marked incorrect");
+  await audit(page, "ch01-hello-world.html, a quiz answered", "light", tallies[themes[0]]);
+  await quiz.screenshot({ path: join(shots, "quiz-review.png") });
+  await page.close();
+
+  // What the quiz adds to a page's load: its files' bytes, and the load time of chapter 1
+  // with and without them (the script and style answered empty), best of three each.
+  const load = async (blocked) => {
+    const bare = await browser.newContext();
+    await bare.route("**/*", (route) => {
+      const url = new URL(route.request().url());
+      if (url.hostname !== "127.0.0.1") return route.abort();
+      if (blocked && url.pathname.includes("/quiz/")) return route.fulfill({ status: 200, body: "" });
+      return route.continue();
+    });
+    const times = [];
+    let bytes = 0;
+    for (let run = 0; run < 3; run += 1) {
+      const tab = await bare.newPage();
+      await tab.goto(origin + base + "ch01-hello-world.html", { waitUntil: "load" });
+      const timing = await tab.evaluate(() => ({
+        load: performance.getEntriesByType("navigation")[0].loadEventEnd,
+        quiz: performance.getEntriesByType("resource").filter((r) => r.name.includes("/quiz/"))
+          .reduce((sum, r) => sum + r.encodedBodySize, 0),
+      }));
+      times.push(timing.load);
+      bytes = timing.quiz;
+      await tab.close();
+    }
+    await bare.close();
+    return { ms: Math.min(...times), bytes };
+  };
+  const withQuiz = await load(false);
+  const without = await load(true);
+  console.log(`quiz: ch01's quiz answered (review ${review.score}); its files weigh ${withQuiz.bytes} bytes, and chapter 1 loads in ${withQuiz.ms.toFixed(0)} ms with them, ${without.ms.toFixed(0)} ms without (best of 3, from 127.0.0.1)`);
 }
 
 // Listings fit the page: at a 1280-px-wide window (the sidebar open, as mdBook opens it
@@ -373,4 +458,4 @@ if (problems.length > 0) {
   console.error(`${problems.length} problem(s) in the built book:\n${problems.join("\n")}`);
   process.exit(1);
 }
-console.log(`browser: ${pages.length} pages loaded; search, themes, Python/Rust tabs, timelines, Run buttons and what they send, the 404 and print pages work, axe finds nothing critical or serious; screenshots in ${shots}`);
+console.log(`browser: ${pages.length} pages loaded; search, themes, Python/Rust tabs, timelines, Run buttons and what they send, quizzes, the 404 and print pages work, axe finds nothing critical or serious; screenshots in ${shots}`);

@@ -14,7 +14,9 @@
 //!   claims of the chapters whose listings talk to servers, start processes, handle
 //!   Ctrl-C or read stdin;
 //! - `book`: the book itself (includes, code blocks, commands, exercises, the
-//!   build).
+//!   build);
+//! - `quizzes`: each chapter's quiz, and each `Tracing` question's answer against
+//!   a build and run of its program.
 //!
 //! This folder is a package of its own, `book-checks`. The compiler's and clippy's
 //! messages are checked by the root package (`tests/compiler_messages.rs`), whose
@@ -27,6 +29,7 @@ mod exercises;
 mod http;
 mod layout;
 mod outputs;
+mod quizzes;
 mod quote_service;
 mod runner;
 mod shutdown;
@@ -154,6 +157,7 @@ fn main() {
     checks.extend(sockets::checks());
     checks.extend(quote_service::checks());
     checks.extend(book::checks());
+    checks.extend(quizzes::checks());
     checks.extend(catalogue::checks());
 
     checks.sort_by_key(|check| match check.group {

@@ -1,0 +1,556 @@
+//! The chapters' quizzes: `listings/<chapter>/quiz.toml`, shown by mdbook-quiz where
+//! the chapter's page says `{{#quiz ../listings/<chapter>/quiz.toml}}`.
+//!
+//! One check makes sure every chapter from 1 to 20 has a quiz of at least five
+//! questions, two of them `Tracing`, placed just before the chapter's exercise (or at
+//! its end). Then a check per question, `ch01-hello-world/quiz/3` for the third of
+//! chapter 1: its explanation (`context`) links to a heading of the book; for a
+//! `Tracing` question, its program builds (with the workspace's tokio, futures,
+//! tokio-util, tokio-stream, tracing and tracing-subscriber, at the versions of
+//! `Cargo.lock`), runs, and prints exactly the answer's `stdout`, with no compiler
+//! warning but those its context names (by the lint's name); or it does not build, and
+//! the explanation names the reason rustc gives (its error code, or its message when
+//! the error has none).
+//!
+//! Every program is built in one `cargo build --keep-going` of one generated package,
+//! `target/quiz/`, a binary a program, into the workspace's `target/`, where the
+//! dependencies are already built with the same features and flags.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::sync::OnceLock;
+use std::time::Duration;
+
+use pulldown_cmark::{Event, Tag, TagEnd};
+use serde::Deserialize;
+
+use crate::Check;
+use crate::book::{Page, report};
+use crate::layout::{Listing, chapters, file_name, relative, root};
+use crate::runner::{self, Run};
+
+const KIND: &str = "quiz";
+
+/// A quiz program that runs longer than this has hung.
+const TIME_LIMIT: Duration = Duration::from_secs(10);
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Quiz {
+    questions: Vec<Question>,
+}
+
+#[derive(Deserialize, Clone)]
+#[serde(deny_unknown_fields)]
+struct Question {
+    #[serde(rename = "type")]
+    kind: String,
+    id: Option<String>,
+    prompt: toml::Table,
+    answer: toml::Table,
+    context: Option<String>,
+}
+
+/// A question of a chapter's quiz: `ch01-hello-world`, its number from 1.
+#[derive(Clone)]
+struct Numbered {
+    chapter: String,
+    number: usize,
+    question: Question,
+}
+
+impl Numbered {
+    fn name(&self) -> String {
+        format!("{}/quiz/{}", self.chapter, self.number)
+    }
+
+    /// The name of its program's binary in the generated package.
+    fn bin(&self) -> String {
+        format!("quiz_{}_{}", &self.chapter[..4], self.number)
+    }
+
+    fn program(&self) -> Option<&str> {
+        self.question.prompt.get("program")?.as_str()
+    }
+
+    fn does_compile(&self) -> Option<bool> {
+        self.question.answer.get("doesCompile")?.as_bool()
+    }
+
+    fn stdout(&self) -> Option<&str> {
+        self.question.answer.get("stdout")?.as_str()
+    }
+}
+
+fn quiz_file(chapter: &Path) -> PathBuf {
+    chapter.join("quiz.toml")
+}
+
+/// Every question of every quiz file, or what is wrong with a file that does not parse.
+fn questions() -> Result<Vec<Numbered>, String> {
+    let mut all = Vec::new();
+    for chapter in chapters() {
+        let file = quiz_file(&chapter);
+        if !file.is_file() {
+            continue;
+        }
+        let text = fs::read_to_string(&file)
+            .map_err(|err| format!("{}: {err}", relative(&file)))?;
+        let quiz: Quiz = toml::from_str(&text)
+            .map_err(|err| format!("{}: {err}", relative(&file)))?;
+        for (index, question) in quiz.questions.into_iter().enumerate() {
+            all.push(Numbered {
+                chapter: file_name(&chapter),
+                number: index + 1,
+                question,
+            });
+        }
+    }
+    Ok(all)
+}
+
+pub fn checks() -> Vec<Check> {
+    let mut checks = vec![Check::new(
+        KIND,
+        "every chapter from 1 to 20 has a quiz before its exercise",
+        every_chapter_has_a_quiz,
+    )];
+    match questions() {
+        Ok(questions) => {
+            for question in questions {
+                let name = question.name();
+                checks.push(Check::new(KIND, name, move || check(&question)));
+            }
+        }
+        Err(problem) => {
+            checks.push(Check::new(KIND, "the quiz files parse", move || {
+                Err(problem)
+            }))
+        }
+    }
+    checks
+}
+
+fn every_chapter_has_a_quiz() -> Result<(), String> {
+    let pages = Page::all()?;
+    let questions = questions()?;
+    let mut problems = Vec::new();
+    let mut ids = BTreeSet::new();
+    for question in &questions {
+        match &question.question.id {
+            Some(id) if ids.insert(id.clone()) => {}
+            Some(id) => {
+                problems.push(format!("{}: id {id} is used twice", question.name()))
+            }
+            // mdbook-quiz would write one into the file at every build.
+            None => problems.push(format!("{}: no id", question.name())),
+        }
+    }
+    for number in 1..=20 {
+        let prefix = format!("ch{number:02}-");
+        let Some(chapter) = chapters()
+            .into_iter()
+            .find(|dir| file_name(dir).starts_with(&prefix))
+        else {
+            problems.push(format!("no listings/{prefix}*"));
+            continue;
+        };
+        let name = file_name(&chapter);
+        let ours: Vec<&Numbered> =
+            questions.iter().filter(|q| q.chapter == name).collect();
+        let tracing = ours.iter().filter(|q| q.question.kind == "Tracing").count();
+        if ours.len() < 5 || tracing < 2 {
+            problems.push(format!(
+                "{}: {} questions, {tracing} of them Tracing (at least 5 and 2)",
+                relative(&quiz_file(&chapter)),
+                ours.len()
+            ));
+        }
+        let Some(page) = pages
+            .iter()
+            .find(|page| file_name(&page.path) == format!("{name}.md"))
+        else {
+            problems.push(format!("no page src/{name}.md"));
+            continue;
+        };
+        let directive = format!("{{{{#quiz ../listings/{name}/quiz.toml}}}}");
+        let Some(at) = page.text.find(&directive) else {
+            problems.push(format!("{}: no `{directive}`", page.name()));
+            continue;
+        };
+        // Just before the exercise, or at the end of the page.
+        let after = page.text[at + directive.len()..].trim();
+        let placed = if number <= 16 {
+            after.starts_with("## Exercise")
+        } else {
+            after.is_empty()
+        };
+        if !placed {
+            problems.push(format!(
+                "{}: the quiz is not {}",
+                page.place(at),
+                if number <= 16 {
+                    "just before `## Exercise`"
+                } else {
+                    "at the end of the page"
+                }
+            ));
+        }
+    }
+    report("quizzes missing or out of place", problems)
+}
+
+/// The ids of a page's headings, as mdBook makes them.
+fn anchors(page: &str) -> Result<&'static BTreeSet<String>, String> {
+    static ALL: OnceLock<Result<BTreeMap<String, BTreeSet<String>>, String>> =
+        OnceLock::new();
+    let all = ALL
+        .get_or_init(|| {
+            let mut all = BTreeMap::new();
+            for page in Page::all()? {
+                let mut ids = BTreeSet::new();
+                let mut heading: Option<String> = None;
+                for (event, _) in page.events() {
+                    match event {
+                        Event::Start(Tag::Heading { .. }) => {
+                            heading = Some(String::new())
+                        }
+                        Event::Text(text) | Event::Code(text) => {
+                            if let Some(heading) = &mut heading {
+                                heading.push_str(&text);
+                            }
+                        }
+                        Event::End(TagEnd::Heading(_)) => {
+                            if let Some(text) = heading.take() {
+                                ids.insert(id_from_content(&text));
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+                all.insert(file_name(&page.path).replace(".md", ".html"), ids);
+            }
+            Ok(all)
+        })
+        .as_ref()
+        .map_err(Clone::clone)?;
+    all.get(page).ok_or_else(|| format!("no page {page}"))
+}
+
+/// mdBook's id for a heading (`mdbook-html`'s `id_from_content`).
+fn id_from_content(content: &str) -> String {
+    content
+        .trim()
+        .to_lowercase()
+        .chars()
+        .filter_map(|ch| {
+            if ch.is_alphanumeric() || ch == '_' || ch == '-' {
+                Some(ch)
+            } else if ch.is_whitespace() {
+                Some('-')
+            } else {
+                None
+            }
+        })
+        .collect()
+}
+
+/// The explanation links to a heading, of its own chapter (`#id`) or another
+/// (`chNN-….html#id`), and every link it has resolves.
+fn check_context(question: &Numbered) -> Result<(), String> {
+    let context = question
+        .question
+        .context
+        .as_deref()
+        .ok_or("no `context` explaining the answer")?;
+    let mut links = 0;
+    for (at, _) in context.match_indices("](") {
+        let rest = &context[at + 2..];
+        let Some(end) = rest.find(')') else { continue };
+        let link = &rest[..end];
+        if link.contains("://") {
+            continue;
+        }
+        let (page, anchor) = link
+            .split_once('#')
+            .ok_or_else(|| format!("link `{link}` names no heading"))?;
+        let page = if page.is_empty() {
+            format!("{}.html", question.chapter)
+        } else {
+            page.to_string()
+        };
+        if !anchors(&page)?.contains(anchor) {
+            return Err(format!("link `{link}`: {page} has no heading #{anchor}"));
+        }
+        links += 1;
+    }
+    if links == 0 {
+        return Err("the context links to no heading of the book".to_string());
+    }
+    Ok(())
+}
+
+fn check(question: &Numbered) -> Result<(), String> {
+    let name = question.name();
+    check_context(question).map_err(|problem| format!("{name}: {problem}"))?;
+    match question.question.kind.as_str() {
+        "Tracing" => {
+            check_tracing(question).map_err(|problem| format!("{name}: {problem}"))
+        }
+        "MultipleChoice" | "ShortAnswer" => Ok(()),
+        other => Err(format!("{name}: unknown question type {other}")),
+    }
+}
+
+/// What building the quiz programs gave, a binary at a time.
+#[derive(Default)]
+struct Built {
+    executables: BTreeMap<String, PathBuf>,
+    /// The errors and warnings rustc gave: their codes, messages and whole text.
+    diagnostics: BTreeMap<String, Vec<Diagnostic>>,
+}
+
+struct Diagnostic {
+    level: String,
+    code: Option<String>,
+    message: String,
+    rendered: String,
+}
+
+/// Builds every quiz program once, whichever check asks first.
+fn built() -> Result<&'static Built, String> {
+    static BUILT: OnceLock<Result<Built, String>> = OnceLock::new();
+    BUILT.get_or_init(build).as_ref().map_err(Clone::clone)
+}
+
+/// The dependencies a quiz program may use, as the workspace has them.
+const DEPENDENCIES: &str = r#"
+futures = "0.3"
+tokio = { version = "1.54", features = ["full", "test-util"] }
+tokio-stream = "0.1"
+tokio-util = { version = "0.7.18", default-features = false }
+tracing = "0.1"
+tracing-subscriber = { version = "0.3", default-features = false, features = ["fmt", "std"] }
+"#;
+
+fn build() -> Result<Built, String> {
+    let questions = questions()?;
+    let dir = root().join("target/quiz");
+    fs::create_dir_all(dir.join("src/bin")).map_err(|err| err.to_string())?;
+    let mut manifest = format!(
+        "# Written by tests/check/quizzes.rs: every Tracing program of the quizzes.\n\
+         [package]\nname = \"quiz-programs\"\nversion = \"0.0.0\"\nedition = \"2024\"\n\
+         publish = false\nautobins = false\n\n\
+         # Not part of the book's workspace.\n[workspace]\n\n\
+         [dependencies]{DEPENDENCIES}\n\
+         # The workspace's, so that the dependencies it built serve here too.\n\
+         [profile.dev]\ndebug = false\nstrip = \"debuginfo\"\nincremental = false\n"
+    );
+    let mut bins = Vec::new();
+    for question in questions.iter().filter(|q| q.question.kind == "Tracing") {
+        let Some(program) = question.program() else {
+            continue;
+        };
+        let bin = question.bin();
+        let path = dir.join(format!("src/bin/{bin}.rs"));
+        // Written only when it changed, so that cargo builds only what changed.
+        if fs::read_to_string(&path).ok().as_deref() != Some(program) {
+            fs::write(&path, program).map_err(|err| err.to_string())?;
+        }
+        manifest.push_str(&format!(
+            "\n[[bin]]\nname = \"{bin}\"\npath = \"src/bin/{bin}.rs\"\n"
+        ));
+        bins.push(bin);
+    }
+    write_if_changed(&dir.join("Cargo.toml"), &manifest)?;
+    // The versions the workspace uses (cargo drops what this package does not need).
+    let lock = fs::read_to_string(root().join("Cargo.lock"))
+        .map_err(|err| err.to_string())?;
+    write_if_changed(&dir.join("Cargo.lock"), &lock)?;
+
+    let output = Command::new(env!("CARGO"))
+        .args(["build", "--keep-going", "--message-format=json"])
+        .args(bins.iter().flat_map(|bin| ["--bin", bin.as_str()]))
+        .arg("--target-dir")
+        .arg(root().join("target"))
+        .current_dir(&dir)
+        .stdin(Stdio::null())
+        .stderr(Stdio::piped())
+        .output()
+        .map_err(|err| format!("cargo: {err}"))?;
+    let mut built = Built::default();
+    for line in String::from_utf8_lossy(&output.stdout).lines() {
+        let Ok(message) = serde_json::from_str::<serde_json::Value>(line) else {
+            continue;
+        };
+        let target = message["target"]["name"]
+            .as_str()
+            .unwrap_or_default()
+            .to_string();
+        match message["reason"].as_str() {
+            Some("compiler-artifact") => {
+                if let Some(exe) = message["executable"].as_str() {
+                    built.executables.insert(target, PathBuf::from(exe));
+                }
+            }
+            Some("compiler-message") => {
+                let diagnostic = &message["message"];
+                built
+                    .diagnostics
+                    .entry(target)
+                    .or_default()
+                    .push(Diagnostic {
+                        level: diagnostic["level"]
+                            .as_str()
+                            .unwrap_or_default()
+                            .to_string(),
+                        code: diagnostic["code"]["code"]
+                            .as_str()
+                            .map(str::to_string),
+                        message: diagnostic["message"]
+                            .as_str()
+                            .unwrap_or_default()
+                            .to_string(),
+                        rendered: diagnostic["rendered"]
+                            .as_str()
+                            .unwrap_or_default()
+                            .to_string(),
+                    });
+            }
+            _ => {}
+        }
+    }
+    if built.executables.is_empty()
+        && built.diagnostics.is_empty()
+        && !bins.is_empty()
+    {
+        return Err(format!(
+            "cargo built no quiz program:\n{}",
+            String::from_utf8_lossy(&output.stderr)
+        ));
+    }
+    Ok(built)
+}
+
+fn write_if_changed(path: &Path, text: &str) -> Result<(), String> {
+    if fs::read_to_string(path).ok().as_deref() != Some(text) {
+        fs::write(path, text).map_err(|err| format!("{}: {err}", relative(path)))?;
+    }
+    Ok(())
+}
+
+fn check_tracing(question: &Numbered) -> Result<(), String> {
+    question.program().ok_or("no `prompt.program`")?;
+    let does_compile = question.does_compile().ok_or("no `answer.doesCompile`")?;
+    let built = built()?;
+    let bin = question.bin();
+    let diagnostics: &[Diagnostic] =
+        built.diagnostics.get(&bin).map_or(&[], Vec::as_slice);
+    let rendered = || {
+        diagnostics
+            .iter()
+            .map(|d| d.rendered.as_str())
+            .collect::<String>()
+    };
+    if does_compile {
+        let exe = built.executables.get(&bin).ok_or_else(|| {
+            format!(
+                "the answer says it compiles, but it does not:\n{}",
+                rendered()
+            )
+        })?;
+        // A warning the reader sees is part of the question: the context names its
+        // lint (`unused_must_use`).
+        let context = question.question.context.as_deref().unwrap_or_default();
+        let unexplained = diagnostics
+            .iter()
+            .any(|d| !d.code.as_deref().is_some_and(|lint| context.contains(lint)));
+        if unexplained {
+            return Err(format!(
+                "it compiles with a warning its context does not name:\n{}",
+                rendered()
+            ));
+        }
+        let expected = question
+            .stdout()
+            .ok_or("it compiles, but the answer has no `stdout`")?;
+        let listing = Listing {
+            chapter: question.chapter.clone(),
+            name: bin.clone(),
+        };
+        let mut command = runner::command_for(exe, crate::catalogue::Clock::Real);
+        command.env_remove("PAUSE_CLOCK");
+        let output = match runner::run_for(&listing, command, TIME_LIMIT)? {
+            Run::Ended(output) => output,
+            Run::Killed { .. } => {
+                return Err(format!("still running after {TIME_LIMIT:?}, killed"));
+            }
+        };
+        if output.code != Some(0) {
+            return Err(format!(
+                "it ends with code {:?}; the quiz asks for a program that succeeds:\n{}",
+                output.code, output.stderr
+            ));
+        }
+        if output.stdout != expected {
+            return Err(format!(
+                "it prints something else than the answer's stdout:\n{}",
+                crate::common::diff(
+                    &root().join(format!("listings/{}/quiz.toml", question.chapter)),
+                    expected,
+                    &output.stdout
+                )
+            ));
+        }
+        Ok(())
+    } else {
+        if question.stdout().is_some() {
+            return Err("the answer says it does not compile, yet gives a stdout"
+                .to_string());
+        }
+        if built.executables.contains_key(&bin) {
+            return Err(
+                "the answer says it does not compile, but it does".to_string()
+            );
+        }
+        let errors: Vec<&Diagnostic> = diagnostics
+            .iter()
+            .filter(|d| {
+                d.level == "error" && !d.message.starts_with("aborting due to")
+            })
+            .collect();
+        if errors.is_empty() {
+            return Err(
+                "it does not build, but rustc gave no error for it".to_string()
+            );
+        }
+        let context = question.question.context.as_deref().unwrap_or_default();
+        let codes: BTreeSet<&str> =
+            errors.iter().filter_map(|d| d.code.as_deref()).collect();
+        // Every error code the context names is one rustc gave.
+        let named: BTreeSet<&str> = context
+            .match_indices('E')
+            .map(|(at, _)| &context[at..(at + 5).min(context.len())])
+            .filter(|code| {
+                code.len() == 5 && code[1..].bytes().all(|b| b.is_ascii_digit())
+            })
+            .collect();
+        if let Some(wrong) = named.iter().find(|code| !codes.contains(*code)) {
+            return Err(format!(
+                "the context names {wrong}, but rustc gives {codes:?}:\n{}",
+                rendered()
+            ));
+        }
+        let gives_reason = !named.is_empty()
+            || errors.iter().any(|d| context.contains(d.message.as_str()));
+        if !gives_reason {
+            return Err(format!(
+                "the context names neither the error code nor the message rustc gives:\n{}",
+                rendered()
+            ));
+        }
+        Ok(())
+    }
+}
