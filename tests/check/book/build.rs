@@ -84,7 +84,7 @@ pub fn the_book_builds_without_a_warning_and_its_links_resolve() -> Result<(), S
 
 /// Puts `<div class="quiz-placeholder"></div>` where a page says `{{#quiz file}}` and
 /// the file exists; leaves the directive (which the check then reports) where not.
-struct QuizStandIn;
+pub(super) struct QuizStandIn;
 
 impl Preprocessor for QuizStandIn {
     fn name(&self) -> &str {
