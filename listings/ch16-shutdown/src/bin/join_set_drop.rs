@@ -16,7 +16,7 @@ async fn main() -> Result<(), Report> {
     set.spawn_blocking(move || {
         info!("blocking job: started");
         let _ = started.send(());
-        // A second of work with no `.await` in it: no point where an abort can stop it.
+        // A second of work with no `.await`: no point where an abort can stop it.
         std::thread::sleep(Duration::from_secs(1));
         info!("blocking job: finished anyway");
     });
