@@ -13,20 +13,20 @@ use axum::http::StatusCode;
 use axum::routing::get;
 
 use crate::Check;
-use crate::catalogue::{self, Clock};
+use crate::model::Clock;
 use crate::common::{Listing, listings};
-use crate::runner::{self, Output};
+use crate::runner::{self, End, Output};
 
 /// A check of requests in flight and one of errors for each client of the quote
-/// service (`catalogue.rs`), and the speed-up measured in chapter 9.
+/// service (`model.rs`), and the speed-up measured in chapter 9.
 pub fn checks() -> Vec<Check> {
     let mut checks = Vec::new();
     for listing in listings() {
-        let Some(most) = catalogue::quote_client(&listing) else {
+        let Some(client) = &listing.facts().quote_client else {
             continue;
         };
         let package = [listing.chapter.clone()];
-        if let Some(most) = most {
+        if let Some(most) = client.in_flight {
             let client = listing.clone();
             checks.push(
                 Check::new("requests in flight", listing.id(), move || {
@@ -49,7 +49,7 @@ pub fn checks() -> Vec<Check> {
             "ten requests at once are at least five times as fast as one at a time",
             speed_up,
         )
-        .running(["ch09-http-limited"])
+        .running([runner::listing("measure").chapter])
         .in_group(Some(runner::Group::RealTime)),
     );
     checks
@@ -115,7 +115,7 @@ fn run(listing: &Listing, url: Option<&str>) -> Result<Output, String> {
 fn requests_in_flight(listing: &Listing, most: u64) -> Result<(), String> {
     let url = start_quote_service(Duration::from_millis(300));
     let output = run(listing, Some(&url))?;
-    if output.code != Some(0) {
+    if output.end != End::Code(0) {
         return Err(format!("{} failed: {}", listing.id(), output.stderr));
     }
     let quotes = output
@@ -153,12 +153,12 @@ fn figure(output: &str, label: &str) -> f64 {
 }
 
 fn speed_up() -> Result<(), String> {
-    let measure = runner::listing("ch09-http-limited/measure");
+    let measure = runner::listing("measure");
     let output = {
         let _turn = runner::turn(Some(runner::Group::RealTime));
         run(&measure, None)?
     };
-    if output.code != Some(0) {
+    if output.end != End::Code(0) {
         return Err(format!("measure failed: {}", output.stderr));
     }
     let output = output.stdout;
@@ -209,11 +209,11 @@ fn one_line_errors(listing: &Listing) -> Result<(), String> {
     for (url, reason) in cases {
         let output = run(listing, Some(url))?;
         let stderr = &output.stderr;
-        if output.code != Some(1) {
+        if output.end != End::Code(1) {
             return Err(format!(
                 "{} against {url} exited with {:?}, not 1: {stderr}",
                 listing.id(),
-                output.code
+                output.end
             ));
         }
         if !(stderr.starts_with("Error: ")

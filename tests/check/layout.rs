@@ -27,6 +27,11 @@ impl Listing {
         format!("{}/{}", self.chapter, self.name)
     }
 
+    /// Its chapter's folder, `listings/<chapter>/`.
+    pub fn dir(&self) -> PathBuf {
+        root().join("listings").join(&self.chapter)
+    }
+
     pub fn source(&self) -> PathBuf {
         root().join(format!(
             "listings/{}/src/bin/{}.rs",

@@ -23,11 +23,11 @@
 //! small set of dependencies keeps trybuild's own build of them short.
 
 mod book;
-mod catalogue;
 mod common;
 mod exercises;
 mod http;
 mod layout;
+mod model;
 mod outputs;
 mod quizzes;
 mod quote_service;
@@ -158,7 +158,7 @@ fn main() {
     checks.extend(quote_service::checks());
     checks.extend(book::checks());
     checks.extend(quizzes::checks());
-    checks.extend(catalogue::checks());
+    checks.extend(model::checks());
 
     checks.sort_by_key(|check| match check.group {
         Some(runner::Group::RealTime) => 0,

@@ -8,14 +8,15 @@
 //!
 //! Listings run on tokio's paused clock (`PAUSE_CLOCK=1`, see the support crate), so
 //! their timestamps are exact and a one-second sleep costs no time. Those that run
-//! in real time, measure, print in no fixed order or fail on purpose are declared in
-//! `catalogue.rs`. Benchmarks are built too, but not run: `cargo bench` runs them.
+//! in real time, measure, print in no fixed order or fail on purpose say so in their
+//! chapter's `Cargo.toml` (`model.rs`). Benchmarks are built too, but not run: `cargo bench` runs them.
 
 use std::path::Path;
 use std::time::Duration;
 
-use crate::catalogue::{self, Clock, Fact};
+use crate::model::{Clock, FigureUnit, book};
 use crate::common::{Listing, bless, diff, listings, relative};
+use crate::runner::End;
 use crate::{Check, exercises, runner};
 
 /// How far a figure (`1.002s`, `2003.1 ms`) of a real-time listing may stray from
@@ -29,7 +30,7 @@ pub fn checks() -> Vec<Check> {
         .into_iter()
         .map(|listing| {
             let package = listing.chapter.clone();
-            let group = runner::group(&listing, catalogue::clock(&listing));
+            let group = runner::group(&listing, listing.facts().clock());
             Check::new("output", listing.id(), move || check(&listing))
                 .running([package])
                 .in_group(group)
@@ -49,20 +50,20 @@ pub fn checks() -> Vec<Check> {
 /// Runs one listing and compares what it printed with its files. An exercise is
 /// checked as a reader's work (`exercises.rs`).
 fn check(listing: &Listing) -> Result<(), String> {
-    if exercises::is_exercise(listing) {
-        return exercises::check_listing(listing);
+    if let Some(exercise) = crate::model::exercise(listing) {
+        return exercises::check_listing(&exercise);
     }
-    let clock = catalogue::clock(listing);
-    let expected_code = catalogue::exit_code(listing);
+    let clock = listing.facts().clock();
+    let expected_code = listing.facts().exit_code;
     let run = {
         let _turn = runner::turn(runner::group(listing, clock));
         runner::run(listing, runner::command(listing, clock))?
     };
-    if run.code != Some(expected_code) {
+    if run.end != End::Code(expected_code) {
         return Err(format!(
             "{}: exited with {:?}, expected {expected_code}\nstdout:\n{}\nstderr:\n{}",
             relative(&listing.source()),
-            run.code,
+            run.end,
             run.stdout,
             run.stderr
         ));
@@ -84,15 +85,15 @@ pub fn compare_run(
     stderr: &str,
     bless: bool,
 ) -> Result<(), String> {
-    let clock = catalogue::clock(listing);
-    let figures = if catalogue::has(listing, Fact::Measured) {
+    let clock = listing.facts().clock();
+    let figures = if listing.facts().measured {
         Figures::Free
     } else if clock == Clock::Real {
         Figures::Close
     } else {
         Figures::Exact
     };
-    let order = if catalogue::has(listing, Fact::Unordered) {
+    let order = if listing.facts().unordered {
         Order::Any
     } else {
         Order::Same
@@ -235,10 +236,10 @@ fn same_within_tolerance(expected: &str, actual: &str) -> bool {
             .all(|(e, a)| (e - a).abs() <= TOLERANCE.as_secs_f64())
 }
 
-/// Replaces each figure followed by a unit of time (`s`, ` ms`, ` µs`, ` ns`), of
-/// memory (` KiB`, ` MiB`) or by `x` (a ratio) with `#`, and returns the text and
-/// the figures (times in seconds, sizes in bytes; only `MEASURED` listings print
-/// sizes).
+/// Replaces each figure (a number followed by one of the root `Cargo.toml`'s
+/// `figure-units`: of time, of memory, or `x` for a ratio) with `#`, and returns the
+/// text and the figures (times in seconds, sizes in bytes; only `measured` listings
+/// print sizes).
 fn split_figures(text: &str) -> (String, Vec<f64>) {
     let mut shape = String::new();
     let mut figures = Vec::new();
@@ -250,23 +251,11 @@ fn split_figures(text: &str) -> (String, Vec<f64>) {
             .find(|c: char| !c.is_ascii_digit() && c != '.')
             .unwrap_or(digits.len());
         let (number, after) = digits.split_at(len);
-        let unit = [
-            (" ms", 1e-3),
-            (" µs", 1e-6),
-            (" ns", 1e-9),
-            (" KiB", 1024.0),
-            (" MiB", 1_048_576.0),
-            ("s", 1.0),
-            ("x", 1.0),
-        ]
-        .into_iter()
-        .find(|(unit, _)| {
-            after.starts_with(unit)
+        let unit = book().figure_units.iter().find(|FigureUnit { unit, .. }| {
+            after.starts_with(unit.as_str())
                 && !after[unit.len()..].starts_with(|c: char| c.is_alphanumeric())
         });
-        let scale = if let Some((_, scale)) = unit {
-            scale
-        } else {
+        let Some(FigureUnit { scale, .. }) = unit else {
             shape.push_str(number);
             rest = after;
             continue;
@@ -333,7 +322,7 @@ fn figures_compare_within_tolerance_and_text_exactly() {
 
 fn measured_figures_are_free_but_other_numbers_are_not() {
     let (shape, figures) =
-        split_figures("4 threads: 812.5 ms, 1.97x faster, 3 seconds\n");
-    assert_eq!(shape, "4 threads: # ms, #x faster, 3 seconds\n");
-    assert_eq!(figures, [0.8125, 1.97]);
+        split_figures("4 threads: 812.5 ms, 1.97x faster, 0.50 seconds, 3 tasks\n");
+    assert_eq!(shape, "4 threads: # ms, #x faster, # seconds, 3 tasks\n");
+    assert_eq!(figures, [0.8125, 1.97, 0.5]);
 }

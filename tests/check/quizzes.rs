@@ -29,7 +29,7 @@ use serde::Deserialize;
 use crate::Check;
 use crate::book::{Page, report};
 use crate::layout::{Listing, chapters, file_name, relative, root};
-use crate::runner::{self, Run};
+use crate::runner::{self, End};
 
 const KIND: &str = "quiz";
 
@@ -480,18 +480,16 @@ fn check_tracing(question: &Numbered) -> Result<(), String> {
             chapter: question.chapter.clone(),
             name: bin.clone(),
         };
-        let mut command = runner::command_for(exe, crate::catalogue::Clock::Real);
+        let mut command = runner::command_for(exe, crate::model::Clock::Real);
         command.env_remove("PAUSE_CLOCK");
-        let output = match runner::run_for(&listing, command, TIME_LIMIT)? {
-            Run::Ended(output) => output,
-            Run::Killed { .. } => {
-                return Err(format!("still running after {TIME_LIMIT:?}, killed"));
-            }
-        };
-        if output.code != Some(0) {
+        let output = runner::run_for(&listing, command, TIME_LIMIT)?;
+        if output.end == End::Hung {
+            return Err(format!("still running after {TIME_LIMIT:?}, killed"));
+        }
+        if output.end != End::Code(0) {
             return Err(format!(
-                "it ends with code {:?}; the quiz asks for a program that succeeds:\n{}",
-                output.code, output.stderr
+                "it ends with {:?}; the quiz asks for a program that succeeds:\n{}",
+                output.end, output.stderr
             ));
         }
         if output.stdout != expected {

@@ -10,7 +10,7 @@ use std::sync::{Condvar, Mutex};
 use std::thread;
 use std::time::{Duration, Instant};
 
-use crate::catalogue::{self, Clock, Fact};
+use crate::model::Clock;
 use crate::common::{Listing, relative, root};
 
 /// A listing that runs longer than this has hung.
@@ -71,28 +71,32 @@ pub fn command_for(program: &Path, clock: Clock) -> Command {
     command
 }
 
-/// What a run printed, and how it ended.
+/// What a run printed (all of it, or what it had printed when it was killed), and
+/// how it ended.
 pub struct Output {
-    pub code: Option<i32>,
     pub stdout: String,
     pub stderr: String,
+    pub end: End,
 }
 
-/// Runs `command` to its end, or kills it after `TIME_LIMIT`.
+/// How a run ended.
+#[derive(Clone, Copy, PartialEq, Debug)]
+pub enum End {
+    /// It exited with this code.
+    Code(i32),
+    /// A signal ended it (a crash, say).
+    Signal,
+    /// It was still running at its time limit, and was killed.
+    Hung,
+}
+
+/// Runs `command` to its end, or kills it after `TIME_LIMIT`, which is an error.
 pub fn run(listing: &Listing, command: Command) -> Result<Output, String> {
-    match run_for(listing, command, TIME_LIMIT)? {
-        Run::Ended(output) => Ok(output),
-        Run::Killed { .. } => Err(hung(listing)),
+    let output = run_for(listing, command, TIME_LIMIT)?;
+    if output.end == End::Hung {
+        return Err(hung(listing));
     }
-}
-
-/// How a run with a time limit went.
-pub enum Run {
-    /// It ended by itself.
-    Ended(Output),
-    /// It was still running at the limit and was killed: what it had printed by
-    /// then.
-    Killed { stdout: String, stderr: String },
+    Ok(output)
 }
 
 /// Runs `command` to its end, or kills it (its whole process group) after `limit`.
@@ -100,7 +104,7 @@ pub fn run_for(
     listing: &Listing,
     mut command: Command,
     limit: Duration,
-) -> Result<Run, String> {
+) -> Result<Output, String> {
     let mut child = command
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -112,13 +116,15 @@ pub fn run_for(
     let err = thread::spawn(move || read_all(&mut stderr));
     let ended = wait_for(&mut child, limit);
     let (stdout, stderr) = (out.join().unwrap(), err.join().unwrap());
-    Ok(match ended {
-        Some(code) => Run::Ended(Output {
-            code,
-            stdout,
-            stderr,
-        }),
-        None => Run::Killed { stdout, stderr },
+    let end = match ended {
+        Some(Some(code)) => End::Code(code),
+        Some(None) => End::Signal,
+        None => End::Hung,
+    };
+    Ok(Output {
+        stdout,
+        stderr,
+        end,
     })
 }
 
@@ -179,9 +185,9 @@ pub enum Group {
 
 /// The group running `listing` on `clock` belongs to, if any.
 pub fn group(listing: &Listing, clock: Clock) -> Option<Group> {
-    if catalogue::has(listing, Fact::CpuHeavy) {
+    if listing.facts().cpu_heavy {
         Some(Group::CpuHeavy)
-    } else if clock == Clock::Real && !catalogue::has(listing, Fact::Measured) {
+    } else if clock == Clock::Real && !listing.facts().measured {
         Some(Group::RealTime)
     } else {
         None
@@ -231,17 +237,11 @@ fn indices(group: Group) -> (usize, usize) {
     }
 }
 
-/// The listing `chapter/name`.
-pub fn listing(id: &str) -> Listing {
-    let (chapter, name) = id.split_once('/').expect("chapter/name");
-    let listing = Listing {
-        chapter: chapter.to_string(),
-        name: name.to_string(),
-    };
-    assert!(
-        Path::new(&listing.source()).is_file(),
-        "no listing {id} at {}",
-        relative(&listing.source())
-    );
-    listing
+/// The listing program `name`, whichever chapter it is in: a program's name is
+/// unique in the workspace, since cargo puts them all in one folder.
+pub fn listing(name: &str) -> Listing {
+    crate::common::listings()
+        .into_iter()
+        .find(|listing| listing.name == name)
+        .unwrap_or_else(|| panic!("no listing program named {name}"))
 }

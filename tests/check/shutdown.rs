@@ -9,9 +9,11 @@ use std::sync::mpsc;
 use std::thread;
 use std::time::Duration;
 
-use crate::catalogue::Clock;
-use crate::common::root;
+use crate::model::Clock;
 use crate::{Check, runner};
+
+/// The listing these checks are about.
+const LISTING: &str = "ctrl_c_batch";
 
 pub fn checks() -> Vec<Check> {
     crate::asserting!(
@@ -23,7 +25,7 @@ pub fn checks() -> Vec<Check> {
     .into_iter()
     .map(|check| {
         check
-            .running(["ch16-shutdown"])
+            .running([runner::listing(LISTING).chapter])
             .in_group(Some(runner::Group::RealTime))
     })
     .collect()
@@ -56,7 +58,7 @@ fn summary(line: &str) -> Option<[u32; 4]> {
 }
 
 fn ctrl_c_lets_running_jobs_finish_and_starts_no_new_one() {
-    let listing = runner::listing("ch16-shutdown/ctrl_c_batch");
+    let listing = runner::listing(LISTING);
     let _turn = runner::turn(runner::group(&listing, Clock::Real));
     let mut child = runner::command(&listing, Clock::Real)
         .stdout(Stdio::piped())
@@ -166,8 +168,9 @@ fn check_interrupted_run(seen: &[String]) {
 
 /// The interrupted run the chapter shows, from a real run, meets the same checks.
 fn the_interrupted_run_on_the_page_adds_up() {
-    let file =
-        root().join("listings/ch16-shutdown/measured/ctrl_c_batch_interrupted.txt");
+    let file = runner::listing(LISTING)
+        .dir()
+        .join(format!("measured/{LISTING}_interrupted.txt"));
     let text = std::fs::read_to_string(&file).unwrap();
     let seen: Vec<String> = text.lines().map(String::from).collect();
     check_interrupted_run(&seen);

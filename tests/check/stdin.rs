@@ -2,7 +2,7 @@
 //! terminal where nobody types: `stdin_hang` is still running `HANG` after it said
 //! `main returns` (tokio's read of stdin cannot be cancelled, and the runtime waits
 //! for it), and ends as soon as it is given a line; each fix ends by itself. In each
-//! case it prints its saved output (`listings/ch17-sync-and-async/output/`) whole.
+//! case it prints its saved output (its chapter's `output/`) whole.
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::path::PathBuf;
@@ -11,11 +11,9 @@ use std::sync::mpsc::{self, Receiver};
 use std::thread::{self, JoinHandle};
 use std::time::Duration;
 
-use crate::catalogue::Clock;
+use crate::model::Clock;
 use crate::common::diff;
 use crate::{Check, runner};
-
-const CHAPTER: &str = "ch17-sync-and-async";
 
 /// How long the hanging listing must keep running after `main returns`.
 const HANG: Duration = Duration::from_secs(2);
@@ -33,7 +31,7 @@ pub fn checks() -> Vec<Check> {
     .into_iter()
     .map(|check| {
         check
-            .running([CHAPTER])
+            .running([runner::listing("stdin_hang").chapter])
             .in_group(Some(runner::Group::RealTime))
     })
     .collect()
@@ -51,7 +49,7 @@ struct Started {
 }
 
 fn start(name: &str) -> Started {
-    let listing = runner::listing(&format!("{CHAPTER}/{name}"));
+    let listing = runner::listing(name);
     let file = listing.stdout_file();
     let expected = std::fs::read_to_string(&file).unwrap();
     let mut child = runner::command(&listing, Clock::Real)

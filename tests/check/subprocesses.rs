@@ -1,4 +1,5 @@
-//! Chapter 10's promise that its listings leave no process running behind them.
+//! Chapter 10's promise that its listings leave no process running behind them: each
+//! listing whose chapter's manifest says `starts-processes`.
 //!
 //! Each listing runs in a process group of its own, and every program it starts
 //! joins that group (none of them asks for another). Once the listing has exited, no
@@ -14,24 +15,23 @@ use std::process::{Command, Stdio};
 use std::thread;
 use std::time::{Duration, Instant};
 
-use crate::catalogue::Clock;
+use crate::model::Clock;
 use crate::common::listings;
 use crate::{Check, runner};
 
-const CHAPTER: &str = "ch10-subprocesses";
-
-/// A check for each listing of chapter 10, on each clock, and one that the check can
-/// fail.
+/// A check for each listing that starts processes, on each clock, and one that the
+/// check can fail.
 pub fn checks() -> Vec<Check> {
     let mut checks = Vec::new();
     for listing in listings()
         .into_iter()
-        .filter(|listing| listing.chapter == CHAPTER)
+        .filter(|listing| listing.facts().starts_processes)
     {
         // On the paused clock, as the outputs are checked, and on the real one, as
         // `cargo run` runs it.
         for clock in [Clock::Paused, Clock::Real] {
             let listing = listing.clone();
+            let package = listing.chapter.clone();
             let name = format!("{} on the {clock:?} clock", listing.id());
             checks.push(
                 Check::new("leaves no process running", name, move || {
@@ -42,7 +42,7 @@ pub fn checks() -> Vec<Check> {
                         Err(format!("{} left these running: {left:?}", listing.id()))
                     }
                 })
-                .running([CHAPTER]),
+                .running([package]),
             );
         }
     }

@@ -5,7 +5,7 @@
 //! With `TIMELINE=<file>` set, a listing writes each of its log events there as a
 //! `course_support::TimelineEvent` (the support crate's `init_logging`, rows `task
 //! 1`, `task 2`, … or `main`); the quote service writes when each request starts and
-//! ends (rows `request 1`, `request 2`, …). A check per timeline (`catalogue.rs`
+//! ends (rows `request 1`, `request 2`, …). A check per timeline (`model.rs`
 //! says which listings have one) runs its listing again, and fails when the picture
 //! is stale. `BLESS=1 cargo test` redraws them.
 //!
@@ -18,7 +18,7 @@ use std::path::PathBuf;
 
 use course_support::TimelineEvent as Event;
 
-use crate::catalogue::{self, Clock};
+use crate::model::Clock;
 use crate::common::{Listing, bless, diff, listings, relative, root};
 use crate::{Check, runner};
 
@@ -27,7 +27,7 @@ pub fn checks() -> Vec<Check> {
     listings()
         .into_iter()
         .filter_map(|listing| {
-            let clock = catalogue::timeline(&listing)?;
+            let clock = listing.facts().timeline?;
             let package = listing.chapter.clone();
             let group = runner::group(&listing, clock);
             Some(

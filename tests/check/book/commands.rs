@@ -6,7 +6,8 @@ use std::collections::BTreeMap;
 
 use pulldown_cmark::{Event, TextMergeWithOffset};
 
-use super::{Page, packages, report, strings};
+use super::{Page, report};
+use crate::model::book;
 
 /// A package's programs, and the one `cargo run` picks when no `--bin` names one.
 struct Programs {
@@ -15,18 +16,18 @@ struct Programs {
 }
 
 pub fn every_command_shown_runs_a_listing_that_exists() -> Result<(), String> {
-    let programs: BTreeMap<String, Programs> = packages()?
+    let programs: BTreeMap<String, Programs> = book()
+        .packages()
         .iter()
-        .filter_map(|package| {
-            let bins = package["targets"]
-                .as_array()?
+        .map(|package| {
+            let bins = package
+                .targets
                 .iter()
-                .filter(|target| strings(&target["kind"]).any(|kind| kind == "bin"))
-                .filter_map(|target| Some(target["name"].as_str()?.to_string()))
+                .filter(|target| target.is_bin())
+                .map(|target| target.name.clone())
                 .collect();
-            let default_run = package["default_run"].as_str().map(String::from);
-            let name = package["name"].as_str()?.to_string();
-            Some((name, Programs { bins, default_run }))
+            let default_run = package.default_run.clone();
+            (package.name.to_string(), Programs { bins, default_run })
         })
         .collect();
 

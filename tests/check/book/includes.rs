@@ -10,7 +10,7 @@ use std::fs;
 use std::path::{Component, Path, PathBuf};
 
 use super::{Page, report};
-use crate::layout::{chapters, file_name, read_dir, relative, root};
+use crate::layout::{chapters, read_dir, relative, root};
 
 /// An `{{#include file}}`, `{{#include file:part}}` or `{{#rustdoc_include …}}` of a
 /// page.
@@ -302,17 +302,25 @@ fn python_files() -> Vec<PathBuf> {
 /// The first line of a Python file that `python/run.py` does not run.
 const NOT_RUN: &str = "# Not run: ";
 
-/// Every Python file is run by `python/run.py` (named in its table of runs), or says
-/// on its first line why not. `cargo test` reads the runner's table; it does not run
-/// Python.
+/// Every Python file is run by `python/run.py` (a cell of a run its chapter's
+/// `Cargo.toml` declares, `[[package.metadata.book.python]]`), or says on its first
+/// line why not; and every file a run names exists. `cargo test` reads the
+/// manifests; it does not run Python.
 pub fn every_python_file_runs_or_says_why() -> Result<(), String> {
-    let runner = fs::read_to_string(root().join("python/run.py"))
-        .map_err(|err| format!("python/run.py: {err}"))?;
     let files = python_files();
     if files.is_empty() {
         return Err("no Python file found in python/".to_string());
     }
-    let mut problems = Vec::new();
+    let run: Vec<PathBuf> = crate::model::book()
+        .python_runs()
+        .flat_map(|run| &run.cells)
+        .map(|cells| root().join("python").join(cells.file()))
+        .collect();
+    let mut problems: Vec<String> = run
+        .iter()
+        .filter(|file| !files.contains(file))
+        .map(|file| format!("{}: a Python run names it, and it does not exist", relative(file)))
+        .collect();
     for file in &files {
         let text = fs::read_to_string(file)
             .map_err(|err| format!("{}: {err}", relative(file)))?;
@@ -321,23 +329,17 @@ pub fn every_python_file_runs_or_says_why() -> Result<(), String> {
             .next()
             .and_then(|line| line.strip_prefix(NOT_RUN))
             .map(str::trim);
-        let name = format!(
-            "\"{}/{}\"",
-            file.parent().map(file_name).unwrap_or_default(),
-            file_name(file)
-        );
-        let runs = runner.contains(&name);
-        match (runs, reason) {
+        match (run.contains(file), reason) {
             (false, None) => problems.push(format!(
-                "{}: no run of python/run.py names it, and its first line does not say \
-                 `{NOT_RUN}<why>`",
+                "{}: no Python run names it (`[[package.metadata.book.python]]` in its \
+                 chapter's Cargo.toml), and its first line does not say `{NOT_RUN}<why>`",
                 relative(file)
             )),
             (false, Some("")) => {
                 problems.push(format!("{}: not run, but no reason given", relative(file)))
             }
             (true, Some(_)) => problems.push(format!(
-                "{}: python/run.py runs it, yet its first line says it is not run",
+                "{}: a Python run names it, yet its first line says it is not run",
                 relative(file)
             )),
             _ => {}

@@ -10,8 +10,8 @@
 //! - `playground`: what each Run button sends to the Rust playground, read from the
 //!   built book, compiles against the playground's crates;
 //! - `commands`: every `cargo run -p … --bin …` shown names a listing;
-//! - `exercises`: chapters 1 to 16 end with an exercise whose solution hides in
-//!   `<details>`;
+//! - `exercise_pages`: each exercise ends its chapter's page, its solution hidden
+//!   in `<details>`;
 //! - `links`: every docs.rs, Rust and Python documentation link names the version
 //!   the book uses, and every link into a crate's source names lines that exist;
 //! - `build`: mdBook builds the book without a warning, and the built site's
@@ -24,7 +24,7 @@
 mod blocks;
 mod build;
 mod commands;
-mod exercises;
+mod exercise_pages;
 mod includes;
 mod links;
 mod playground;
@@ -32,11 +32,8 @@ mod playground;
 use std::fs;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
-use std::process::Command;
-use std::sync::OnceLock;
 
 use pulldown_cmark::{Event, Options, Parser};
-use serde_json::Value;
 
 use crate::Check;
 use crate::layout::{read_dir, relative, root};
@@ -102,8 +99,8 @@ pub fn checks() -> Vec<Check> {
         ),
         Check::new(
             KIND,
-            "chapters 1 to 16 end with an exercise and hide its solution",
-            exercises::chapters_1_to_16_end_with_an_exercise_and_hide_its_solution,
+            "every exercise ends its chapter's page and hides its solution",
+            exercise_pages::every_exercise_ends_its_chapter_and_hides_its_solution,
         ),
     ]
 }
@@ -190,50 +187,6 @@ impl Page {
     pub fn includes(&self) -> Vec<includes::Include> {
         includes::find(self)
     }
-}
-
-/// The workspace's packages, as `cargo metadata --no-deps` describes them: their
-/// names, manifests, targets and dependencies. Cargo runs once, for every check that
-/// asks.
-pub fn packages() -> Result<&'static [Value], String> {
-    static PACKAGES: OnceLock<Result<Vec<Value>, String>> = OnceLock::new();
-    PACKAGES
-        .get_or_init(|| {
-            let output = Command::new(env!("CARGO"))
-                .args([
-                    "metadata",
-                    "--format-version",
-                    "1",
-                    "--no-deps",
-                    "--offline",
-                ])
-                .current_dir(root())
-                .output()
-                .map_err(|err| format!("cannot run `cargo metadata`: {err}"))?;
-            if !output.status.success() {
-                return Err(format!(
-                    "`cargo metadata` failed:\n{}",
-                    String::from_utf8_lossy(&output.stderr)
-                ));
-            }
-            let mut metadata: Value = serde_json::from_slice(&output.stdout)
-                .map_err(|err| format!("`cargo metadata` printed no JSON: {err}"))?;
-            match metadata["packages"].take() {
-                Value::Array(packages) if !packages.is_empty() => Ok(packages),
-                _ => Err("`cargo metadata` names no package".to_string()),
-            }
-        })
-        .as_deref()
-        .map_err(Clone::clone)
-}
-
-/// The strings of a JSON array (`[]` if it is none).
-pub fn strings(value: &Value) -> impl Iterator<Item = &str> {
-    value
-        .as_array()
-        .into_iter()
-        .flatten()
-        .filter_map(Value::as_str)
 }
 
 /// Fails with the problems found, one a line, under a heading.
