@@ -14,6 +14,7 @@
 //! Each exercise's wrong versions are committed (`wrong.rs` checks them).
 
 mod attempt;
+mod shapes;
 mod wrong;
 
 use std::path::Path;
@@ -22,7 +23,7 @@ pub use attempt::Attempt;
 
 use crate::Check;
 use crate::common::{bless, diff, relative};
-use crate::model::{self, Exercise};
+use crate::model::{self, Clock, Exercise};
 use crate::outputs::compare_run;
 use crate::runner::{self, End, Output};
 
@@ -99,7 +100,10 @@ pub fn check(exercise: &Exercise, program: &Path, bless: bool) -> Result<(), Rej
         expected: &expected,
         verdict: &verdict,
     };
-    let diagnosis = diagnosis(&listing.name).and_then(|diagnose| diagnose(&attempt));
+    // The exercise's own diagnosis first, then the general shapes of a mistake.
+    let diagnosis = diagnosis(&listing.name)
+        .and_then(|diagnose| diagnose(&attempt))
+        .or_else(|| shapes::diagnose(&attempt));
     let message = message(exercise, &attempt, diagnosis.as_deref());
     Err(Rejection { diagnosis, message })
 }
@@ -119,6 +123,9 @@ fn message(exercise: &Exercise, attempt: &Attempt, diagnosis: Option<&str>) -> S
     let mut message = format!("{}: not right yet.\n", relative(&listing.source()));
     if let Some(why) = diagnosis {
         message.push_str(&format!("\n{}\n", wrap(why)));
+    }
+    if listing.facts().clock() == Clock::Paused && shapes::times_differ(attempt) {
+        message.push_str(&format!("\n{}\n", wrap(PAUSED_CLOCK)));
     }
     let Output { stdout, stderr, end } = attempt.output;
     match attempt.verdict {
@@ -152,6 +159,13 @@ fn message(exercise: &Exercise, attempt: &Attempt, diagnosis: Option<&str>) -> S
     message.push_str("(+ is what your version printed, - what the solution prints)");
     mask_ports(&message)
 }
+
+/// What a reader whose times differ needs to know about the clock of the check.
+const PAUSED_CLOCK: &str = "This check runs your version on tokio's paused clock, as \
+    `cargo test` runs the book's listings: the clock stands still while a task runs, \
+    and jumps to the next timer when every task waits, so the times are exact. A tokio \
+    `sleep` takes no real time on it; a blocking call such as `std::thread::sleep` \
+    holds the thread and moves that clock not at all. `cargo run` uses the real clock.";
 
 /// Wraps a paragraph at 85 columns, the width of the book's code blocks.
 fn wrap(text: &str) -> String {
@@ -190,6 +204,10 @@ pub fn checks() -> Vec<Check> {
     checks.extend(crate::asserting!(
         "exercise",
         attempt::log_times_are_read,
+        shapes::a_blocked_run_is_recognised,
+        shapes::lines_missing_after_a_point_are_recognised,
+        shapes::waits_one_after_another_are_recognised,
+        shapes::lines_in_another_order_are_recognised,
         ports_are_masked,
         paragraphs_wrap_at_85_columns,
     ));
