@@ -49,8 +49,11 @@ pub fn checks() -> Vec<Check> {
         .collect()
 }
 
+/// A check's function: what it found wrong, if anything.
+type CheckFn = fn() -> Result<(), String>;
+
 /// Each check of the book: its name, and the function that makes sure of it.
-const CHECKS: &[(&str, fn() -> Result<(), String>)] = &[
+const CHECKS: &[(&str, CheckFn)] = &[
     (
         "every include resolves to some text",
         includes::every_include_resolves_to_some_text,
