@@ -19,6 +19,17 @@ import { createRequire } from "node:module";
 import { chromium } from "playwright-core";
 
 const [site = "book", shots = "target/browser"] = process.argv.slice(2);
+// The book's chapters in its order, as src/SUMMARY.md lists them (`- [Title](file.md)`),
+// by the name of their built page; the introduction (`[Introduction](introduction.md)`)
+// comes before them. Which page a check opens is found from these and their sources.
+const summary = readFileSync(join("src", "SUMMARY.md"), "utf8");
+const chapters = [...summary.matchAll(/^\s*- \[[^\]]*\]\(([^)]+)\.md\)/gm)].map(([, file]) => `${file}.html`);
+const bookPages = [...summary.matchAll(/\[[^\]]*\]\(([^)]+)\.md\)/g)].map(([, file]) => `${file}.html`);
+const sourceOf = (name) => readFileSync(join("src", name.replace(/\.html$/, ".md")), "utf8");
+const stem = (name) => name.replace(/\.html$/, "");
+// The first chapter whose source holds `text`, after chapter `after` if given.
+const chapterHolding = (text, after) =>
+  chapters.slice(chapters.indexOf(after) + 1).find((name) => sourceOf(name).includes(text));
 // The book is published under this path (book.toml's site-url): serve it there, so
 // that its absolute links (the 404 page has some) work as they will online.
 const base = "/async-rust-course/";
@@ -138,14 +149,18 @@ const pages = (await readdir(site)).filter((file) => file.endsWith(".html"));
 const themes = (process.env.AXE_THEMES ?? "light,navy").split(",");
 const tallies = Object.fromEntries(themes.map((theme) => [theme, { rules: new Set() }]));
 let quizPages = 0;
+// How many Run buttons each chapter shows, to compare with what `cargo test` read.
+const runButtons = {};
 for (const name of pages) {
   const page = await open(name);
   // mdbook-quiz's script (1.4 MB) and style come with the pages that hold a quiz only.
   const quiz = await page.evaluate(() => ({
     placeholders: document.querySelectorAll(".quiz-placeholder").length,
     assets: document.querySelectorAll('script[src*="quiz/"], link[href*="quiz/"]').length,
+    runButtons: document.querySelectorAll("pre.playground").length,
   }));
-  if (quiz.placeholders > 0 && /^ch\d\d-/.test(name)) quizPages += 1;
+  if (chapters.includes(name)) runButtons[name] = quiz.runButtons;
+  if (quiz.placeholders > 0 && chapters.includes(name)) quizPages += 1;
   if ((quiz.placeholders > 0) !== (quiz.assets > 0)) {
     problems.push(`${name}: ${quiz.placeholders} quiz(zes) but ${quiz.assets} of mdbook-quiz's files`);
   }
@@ -166,23 +181,25 @@ for (const theme of themes) {
   console.log(`axe ${theme}: ${pages.length} pages, violations by node: ${levels}${rules.size ? ` (${[...rules].sort().join(", ")})` : ""}`);
 }
 
-// A quiz on every page whose source names one (chapters 1 to 20; print.html holds them
+// A quiz on every page whose source names one (chapters only: print.html holds them
 // all again): the quiz check of `cargo test` makes sure which pages those are.
 const quizSources = (await readdir("src"))
   .filter((file) => file.endsWith(".md") && readFileSync(join("src", file), "utf8").includes("{{#quiz "))
   .length;
 if (quizPages !== quizSources) problems.push(`quizzes: ${quizPages} chapters hold one, not ${quizSources}`);
 
-// A quiz, answered: on chapter 1's, start, answer every question right but the second,
+// A quiz, answered: on the first chapter's that has one, start, answer every question right but the second,
 // which gets a wrong answer, and the review must say 6 of 7 right, question 2 wrong and
 // question 1 right; axe then checks the quiz in that state too. The answers are those
 // the page carries (`data-quiz-questions`), which `cargo test quiz` checks.
-{
-  const page = await open("ch01-hello-world.html");
+const quizPage = chapterHolding("{{#quiz ");
+if (!quizPage) problems.push("quiz: no chapter's source names a quiz");
+if (quizPage) {
+  const page = await open(quizPage);
   const { questions } = JSON.parse(await page.locator(".quiz-placeholder").first().getAttribute("data-quiz-questions"));
   const quiz = page.locator(".mdbook-quiz").first();
   await quiz.locator("button.start").click();
-  await audit(page, "ch01-hello-world.html, a quiz question", "light", tallies[themes[0]]);
+  await audit(page, `${quizPage}, a quiz question`, "light", tallies[themes[0]]);
   for (const [i, question] of questions.entries()) {
     const wrong = i === 1;
     if (question.type === "Tracing") {
@@ -207,11 +224,11 @@ if (quizPages !== quizSources) problems.push(`quizzes: ${quizPages} chapters hol
   if (review.score !== expected) problems.push(`quiz: answered with one mistake, the review says ${review.score}, not ${expected}`);
   if (review.first !== "correct") problems.push("quiz: question 1, answered right, is not marked correct");
   if (!review.second) problems.push("quiz: question 2, answered wrong, is not marked incorrect");
-  await audit(page, "ch01-hello-world.html, a quiz answered", "light", tallies[themes[0]]);
+  await audit(page, `${quizPage}, a quiz answered`, "light", tallies[themes[0]]);
   await quiz.screenshot({ path: join(shots, "quiz-review.png") });
   await page.close();
 
-  // What the quiz adds to a page's load: its files' bytes, and the load time of chapter 1
+  // What the quiz adds to a page's load: its files' bytes, and the load time of its page
   // with and without them (the script and style answered empty), best of three each.
   const load = async (blocked) => {
     const bare = await browser.newContext();
@@ -225,7 +242,7 @@ if (quizPages !== quizSources) problems.push(`quizzes: ${quizPages} chapters hol
     let bytes = 0;
     for (let run = 0; run < 3; run += 1) {
       const tab = await bare.newPage();
-      await tab.goto(origin + base + "ch01-hello-world.html", { waitUntil: "load" });
+      await tab.goto(origin + base + quizPage, { waitUntil: "load" });
       const timing = await tab.evaluate(() => ({
         load: performance.getEntriesByType("navigation")[0].loadEventEnd,
         quiz: performance.getEntriesByType("resource").filter((r) => r.name.includes("/quiz/"))
@@ -240,7 +257,7 @@ if (quizPages !== quizSources) problems.push(`quizzes: ${quizPages} chapters hol
   };
   const withQuiz = await load(false);
   const without = await load(true);
-  console.log(`quiz: ch01's quiz answered (review ${review.score}); its files weigh ${withQuiz.bytes} bytes, and chapter 1 loads in ${withQuiz.ms.toFixed(0)} ms with them, ${without.ms.toFixed(0)} ms without (best of 3, from 127.0.0.1)`);
+  console.log(`quiz: ${stem(quizPage)}'s quiz answered (review ${review.score}); its files weigh ${withQuiz.bytes} bytes, and ${quizPage} loads in ${withQuiz.ms.toFixed(0)} ms with them, ${without.ms.toFixed(0)} ms without (best of 3, from 127.0.0.1)`);
 }
 
 // Listings fit the page: at a 1280-px-wide window (the sidebar open, as mdBook opens it
@@ -250,7 +267,7 @@ if (quizPages !== quizSources) problems.push(`quizzes: ${quizPages} chapters hol
   await wide.route("**/*", (route) => new URL(route.request().url()).hostname === "127.0.0.1"
     ? route.continue() : route.abort());
   let blocks = 0;
-  for (const name of pages.filter((file) => /^ch\d\d-/.test(file))) {
+  for (const name of pages.filter((file) => chapters.includes(file))) {
     const page = await wide.newPage();
     await page.goto(origin + base + name, { waitUntil: "load" });
     const found = await page.evaluate(() => {
@@ -273,29 +290,48 @@ if (quizPages !== quizSources) problems.push(`quizzes: ${quizPages} chapters hol
   console.log(`listings: ${blocks} Rust blocks checked at 1280 px`);
 }
 
+// The timeline of the listing hello_async (two tasks, so two rows), on the chapter
+// whose source includes it: found by its <title>, which names the listing.
+const helloAsync = {
+  page: chapterHolding("/timelines/hello_async.svg"),
+  svg: (page) => page.locator("svg.timeline").filter({
+    has: page.locator("title", { hasText: /^Timeline of hello_async, / }),
+  }),
+};
+if (!helloAsync.page) problems.push("timeline: no chapter includes timelines/hello_async.svg");
+
 // On a 390-px-wide phone, a timeline keeps its labels legible (12 units of a 640-unit
 // picture, drawn at 10 px or more) and scrolls sideways in a frame that the keyboard can
-// reach, and the page itself does not scroll sideways.
+// reach, and the page itself does not scroll sideways: on every chapter that includes one.
 {
   const phone = await browser.newContext({ viewport: { width: 390, height: 844 } });
   await phone.route("**/*", (route) => new URL(route.request().url()).hostname === "127.0.0.1"
     ? route.continue() : route.abort());
-  const page = await phone.newPage();
-  await page.goto(origin + base + "ch01-hello-world.html", { waitUntil: "load" });
-  const seen = await page.evaluate(() => ({
-    page: document.scrollingElement.scrollWidth - window.innerWidth,
-    timelines: [...document.querySelectorAll("svg.timeline")].map((svg) => ({
-      label: (svg.getBoundingClientRect().width / svg.viewBox.baseVal.width) * 12,
-      stop: svg.parentElement.classList.contains("timeline-frame") && svg.parentElement.tabIndex === 0,
-    })),
-  }));
-  if (seen.timelines.length === 0) problems.push("phone: no timeline on ch01-hello-world.html");
-  for (const [i, { label, stop }] of seen.timelines.entries()) {
-    if (label < 10) problems.push(`phone: timeline ${i + 1} of ch01 draws its labels at ${label.toFixed(1)} px`);
-    if (!stop) problems.push(`phone: timeline ${i + 1} of ch01 is not in a frame the keyboard can scroll`);
+  const timelinePages = chapters.filter((name) => /\/timelines\/[^}]*\.svg/.test(sourceOf(name)));
+  if (timelinePages.length === 0) problems.push("phone: no chapter includes a timeline");
+  for (const name of timelinePages) {
+    const page = await phone.newPage();
+    await page.goto(origin + base + name, { waitUntil: "load" });
+    const seen = await page.evaluate(() => ({
+      page: document.scrollingElement.scrollWidth - window.innerWidth,
+      timelines: [...document.querySelectorAll("svg.timeline")].map((svg) => ({
+        label: (svg.getBoundingClientRect().width / svg.viewBox.baseVal.width) * 12,
+        stop: svg.parentElement.classList.contains("timeline-frame") && svg.parentElement.tabIndex === 0,
+      })),
+    }));
+    if (seen.timelines.length === 0) problems.push(`phone: no timeline on ${name}`);
+    for (const [i, { label, stop }] of seen.timelines.entries()) {
+      if (label < 10) problems.push(`phone: timeline ${i + 1} of ${name} draws its labels at ${label.toFixed(1)} px`);
+      if (!stop) problems.push(`phone: timeline ${i + 1} of ${name} is not in a frame the keyboard can scroll`);
+    }
+    if (seen.page > 1) problems.push(`phone: ${name} scrolls sideways by ${seen.page} px`);
+    if (name === helloAsync.page) {
+      await page.locator(".timeline-frame").filter({ has: helloAsync.svg(page) })
+        .screenshot({ path: join(shots, "timeline-phone.png") });
+    }
+    await page.close();
   }
-  if (seen.page > 1) problems.push(`phone: ch01-hello-world.html scrolls sideways by ${seen.page} px`);
-  await page.locator(".timeline-frame").nth(1).screenshot({ path: join(shots, "timeline-phone.png") });
+  console.log(`phone: the timelines of ${timelinePages.length} chapters checked at 390 px`);
   await phone.close();
 }
 
@@ -314,47 +350,56 @@ if (quizPages !== quizSources) problems.push(`quizzes: ${quizPages} chapters hol
   await page.close();
 }
 
-// Themes: pick Navy, and the page takes it (the <html> element's class).
+// Themes: pick Navy, and the page takes it (the <html> element's class). Screenshots of
+// the first two chapters.
 {
-  const page = await open("ch01-hello-world.html");
+  const [first, second] = chapters;
+  const page = await open(first);
   await page.click("#mdbook-theme-toggle");
   await page.click("#mdbook-theme-navy");
   const navy = await page.evaluate(() => document.documentElement.classList.contains("navy"));
   if (!navy) problems.push("theme: choosing Navy did not switch the page");
   await mkdir(shots, { recursive: true });
-  await page.screenshot({ path: join(shots, "ch01-hello-world-navy.png"), fullPage: true });
+  await page.screenshot({ path: join(shots, `${stem(first)}-navy.png`), fullPage: true });
   await page.close();
-  const futures = await open("ch02-futures.html");
-  await futures.screenshot({ path: join(shots, "ch02-futures.png"), fullPage: true });
-  await futures.close();
+  const next = await open(second);
+  await next.screenshot({ path: join(shots, `${stem(second)}.png`), fullPage: true });
+  await next.close();
 }
 
-// Python beside Rust: Rust shows first; clicking Python shows the Python alone, and the
-// choice holds on the next page. Printed, both blocks show.
-{
-  const page = await open("ch01-hello-world.html");
+// Python beside Rust, on the first chapter that sets them side by side: Rust shows
+// first; clicking Python shows the Python alone, and the choice holds on the next
+// chapter that has both. Printed, both blocks show.
+const tabbed = 'class="python-rust"';
+const tabsPage = chapterHolding(tabbed);
+if (!tabsPage) problems.push("tabs: no chapter sets Python beside Rust");
+if (tabsPage) {
+  const page = await open(tabsPage);
   const visible = (lang) => page.locator(`.python-rust code.language-${lang}`).first().isVisible();
   if (!(await visible("rust")) || (await visible("python"))) problems.push("tabs: Rust is not the first tab shown");
   await page.locator(".python-rust-tabs button", { hasText: "Python" }).first().click();
   if (!(await visible("python")) || (await visible("rust"))) problems.push("tabs: clicking Python did not show the Python");
-  await page.screenshot({ path: join(shots, "ch01-hello-world-python.png"), fullPage: true });
+  await page.screenshot({ path: join(shots, `${stem(tabsPage)}-python.png`), fullPage: true });
   await page.emulateMedia({ media: "print" });
   if (!(await visible("python")) || !(await visible("rust"))) problems.push("tabs: a printed page does not show both blocks");
   await page.close();
-  const next = await open("ch02-futures.html");
-  if (await next.locator(".python-rust").count() > 0
-      && !(await next.locator(".python-rust code.language-python").first().isVisible())) {
-    problems.push("tabs: the choice of Python did not hold on the next page");
+  const nextTabs = chapterHolding(tabbed, tabsPage);
+  if (!nextTabs) problems.push(`tabs: no chapter after ${tabsPage} sets Python beside Rust`);
+  if (nextTabs) {
+    const next = await open(nextTabs);
+    if (!(await next.locator(".python-rust code.language-python").first().isVisible())) {
+      problems.push(`tabs: the choice of Python did not hold on ${nextTabs}`);
+    }
+    await next.close();
   }
-  await next.close();
 }
-{
+if (tabsPage) {
   // With scripts off there are no tabs: both blocks show, one above the other.
   const bare = await browser.newContext({ javaScriptEnabled: false });
   await bare.route("**/*", (route) => new URL(route.request().url()).hostname === "127.0.0.1"
     ? route.continue() : route.abort());
   const page = await bare.newPage();
-  await page.goto(origin + base + "ch01-hello-world.html");
+  await page.goto(origin + base + tabsPage);
   for (const lang of ["python", "rust"]) {
     if (!(await page.locator(`.python-rust code.language-${lang}`).first().isVisible())) {
       problems.push(`tabs: with scripts off, the ${lang} block is hidden`);
@@ -363,33 +408,23 @@ if (quizPages !== quizSources) problems.push(`quizzes: ${quizPages} chapters hol
   await bare.close();
 }
 
-// A timeline shows, with a row a task; a runnable listing has its Run button.
-{
-  const page = await open("ch01-hello-world.html");
-  const box = await page.locator("svg.timeline").nth(1).boundingBox();
-  const rows = await page.locator("svg.timeline").nth(1).locator("text.row").count();
+// A timeline shows, with a row a task: hello_async's, two tasks.
+if (helloAsync.page) {
+  const page = await open(helloAsync.page);
+  const svg = helloAsync.svg(page);
+  const box = (await svg.count()) === 1 ? await svg.boundingBox() : null;
+  const rows = await svg.locator("text.row").count();
   if (!box || box.width < 300 || rows !== 2) problems.push(`timeline: hello_async shows ${rows} rows in ${JSON.stringify(box)}`);
-  await page.locator("svg.timeline").nth(1).screenshot({ path: join(shots, "timeline-hello-async.png") });
+  if (box) await svg.screenshot({ path: join(shots, "timeline-hello-async.png") });
   await page.close();
-  const mistakes = await open("ch19-mistakes.html");
-  try {
-    // mdBook unhides the button once the playground's crate list has come; its
-    // toolbar itself shows on hover.
-    await mistakes.waitForFunction(() => {
-      const button = document.querySelector("pre.playground .play-button");
-      return button && !button.hidden && !button.classList.contains("hidden");
-    }, null, { timeout: 10_000 });
-    await mistakes.locator("pre.playground").first().hover();
-  } catch {
-    problems.push("playground: no Run button on a runnable listing of ch19-mistakes.html");
-  }
-  await mistakes.close();
 }
 
-// A Run button sends its listing whole, the hidden lines too (the support module the
-// listing carries, the rest of a file shown in part), and exactly the program that
-// `cargo test` type-checked against the playground's crates, which wrote what each
-// button sends to target/playground-check/sent.json (tests/check/book/playground.rs).
+// Every Run button shows (mdBook unhides it once the playground's crate list has come;
+// its toolbar itself shows on hover) and sends its listing whole, the hidden lines too
+// (the support module the listing carries, the rest of a file shown in part), and
+// exactly the program that `cargo test` type-checked against the playground's crates,
+// which wrote what each button sends to target/playground-check/sent.json
+// (tests/check/book/playground.rs). Each chapter shows as many Run buttons as it lists.
 {
   const sentFile = new URL("../../target/playground-check/sent.json", import.meta.url);
   let sent = null;
@@ -398,47 +433,57 @@ if (quizPages !== quizSources) problems.push(`quizzes: ${quizPages} chapters hol
   } catch (error) {
     problems.push(`playground: no ${sentFile.pathname} (run \`cargo test\` first): ${error.message}`);
   }
-  // Page, Run button (from 0), and a line of the hidden part the code must hold (a
+  // A line of the hidden support module, which a program that carries it must send (a
   // `# ` left in front of it would not compile).
-  const sample = [
-    ["ch01-hello-world.html", 0, "mod course_support {"],
-    ["ch01-hello-world.html", 2, "mod course_support {"],
-    ["ch19-mistakes.html", 0, null],
-  ];
-  for (const [name, index, hidden] of sent ? sample : []) {
+  const hidden = "mod course_support {";
+  let clicked = 0;
+  let carrying = 0;
+  for (const name of sent ? chapters : []) {
+    const codes = sent[name] ?? [];
+    if (runButtons[name] !== codes.length) {
+      problems.push(`playground: ${name} shows ${runButtons[name]} Run buttons, and \`cargo test\` read ${codes.length}`);
+    }
+    if (codes.length === 0) continue;
     const page = await open(name);
-    const pre = page.locator("pre.playground").nth(index);
-    const button = pre.locator(".play-button");
-    const before = runs.length;
-    try {
-      await page.waitForFunction((index) => {
-        const button = document.querySelectorAll("pre.playground")[index]?.querySelector(".play-button");
-        return button && !button.hidden && !button.classList.contains("hidden");
-      }, index, { timeout: 10_000 });
-      // A listing beside its Python shows once its tab is picked, as a reader picks it.
-      const tabs = pre.locator("xpath=ancestor::div[contains(@class, 'python-rust')]");
-      if (await tabs.count() > 0) await tabs.getByRole("tab", { name: "Rust" }).click();
-      await pre.hover();
-      await button.click();
-      await pre.locator(".result").filter({ hasText: "answered by" }).waitFor({ timeout: 10_000 });
-    } catch (error) {
-      problems.push(`playground: Run button ${index + 1} of ${name} sent nothing or showed no answer: ${error.message.split("\n")[0]}`);
-      await page.close();
-      continue;
+    // Solutions hide in <details>: open them, as a reader would to run one.
+    await page.evaluate(() => { for (const details of document.querySelectorAll("details")) details.open = true; });
+    for (const [index, expected] of codes.entries()) {
+      const pre = page.locator("pre.playground").nth(index);
+      const before = runs.length;
+      try {
+        await page.waitForFunction((index) => {
+          const button = document.querySelectorAll("pre.playground")[index]?.querySelector(".play-button");
+          return button && !button.hidden && !button.classList.contains("hidden");
+        }, index, { timeout: 10_000 });
+        // A listing beside its Python shows once its tab is picked, as a reader picks it.
+        const tabs = pre.locator("xpath=ancestor::div[contains(@class, 'python-rust')]");
+        if (await tabs.count() > 0) await tabs.getByRole("tab", { name: "Rust" }).click();
+        await pre.hover();
+        await pre.locator(".play-button").click();
+        await pre.locator(".result").filter({ hasText: "answered by" }).waitFor({ timeout: 10_000 });
+      } catch (error) {
+        problems.push(`playground: Run button ${index + 1} of ${name} sent nothing or showed no answer: ${error.message.split("\n")[0]}`);
+        continue;
+      }
+      clicked += 1;
+      const run = runs[before];
+      if (run.edition !== "2024") problems.push(`playground: ${name} #${index + 1} sends edition ${run.edition}`);
+      if (expected.split("\n").includes(hidden)) {
+        carrying += 1;
+        if (!run.code.split("\n").includes(hidden))
+          problems.push(`playground: ${name} #${index + 1} sends no \`${hidden}\` line: the hidden lines are missing`);
+      }
+      if (run.code !== expected)
+        problems.push(`playground: ${name} #${index + 1} sends code other than the program \`cargo test\` checked (${run.code.length} characters, ${expected.length} expected)`);
     }
     await page.close();
-    const run = runs[before];
-    const expected = sent[name]?.[index];
-    if (run.edition !== "2024") problems.push(`playground: ${name} #${index + 1} sends edition ${run.edition}`);
-    if (hidden && !run.code.split("\n").includes(hidden))
-      problems.push(`playground: ${name} #${index + 1} sends no \`${hidden}\` line: the hidden lines are missing`);
-    if (run.code !== expected)
-      problems.push(`playground: ${name} #${index + 1} sends code other than the program \`cargo test\` checked (${run.code.length} characters, ${expected?.length} expected)`);
   }
+  if (sent && clicked === 0) problems.push("playground: no Run button in the book");
+  console.log(`playground: ${clicked} Run buttons clicked, ${carrying} of them sending the hidden support module`);
 }
 
 // Publishing: a page that does not exist gets the book's 404 page, with a working way
-// back; the print page holds every chapter, one after the other.
+// back; the print page holds every page of SUMMARY.md, its title (the first `# ` line).
 {
   const page = await context.newPage();
   page.on("pageerror", (error) => problems.push(`404 page: ${error.message}`));
@@ -450,8 +495,9 @@ if (quizPages !== quizSources) problems.push(`quizzes: ${quizPages} chapters hol
   await page.close();
   const print = await open("print.html");
   const headings = await print.locator("#mdbook-content h1").allTextContents();
-  for (const chapter of ["Hello, World", "Futures", "Limiting concurrency", "References"]) {
-    if (!headings.includes(chapter)) problems.push(`print page: no chapter "${chapter}"`);
+  for (const name of bookPages) {
+    const title = sourceOf(name).match(/^# (.+)$/m)?.[1].replaceAll("`", "");
+    if (!headings.includes(title)) problems.push(`print page: no chapter "${title}" (${name})`);
   }
   await print.close();
 }

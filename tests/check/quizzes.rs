@@ -1,9 +1,9 @@
 //! The chapters' quizzes: `listings/<chapter>/quiz.toml`, shown by mdbook-quiz where
 //! the chapter's page says `{{#quiz ../listings/<chapter>/quiz.toml}}`.
 //!
-//! One check makes sure every chapter from 1 to 20 has a quiz of at least five
-//! questions, two of them `Tracing`, placed just before the chapter's exercise (or at
-//! its end). Then a check per question, `ch01-hello-world/quiz/3` for the third of
+//! One check makes sure every chapter (every folder `listings/chNN-…`) has a quiz of
+//! at least five questions, two of them `Tracing`, placed just before the chapter's
+//! exercise (or at the page's end, when the chapter has none). Then a check per question, `ch01-hello-world/quiz/3` for the third of
 //! chapter 1: its explanation (`context`) links to a heading of the book; for a
 //! `Tracing` question, its program builds (with the workspace's tokio, futures,
 //! tokio-util, tokio-stream, tracing and tracing-subscriber, at the versions of
@@ -28,7 +28,7 @@ use serde::Deserialize;
 
 use crate::Check;
 use crate::book::{Page, report};
-use crate::layout::{Listing, chapters, file_name, relative, root};
+use crate::layout::{Listing, chapters, file_name, read_dir, relative, root};
 use crate::runner::{self, End};
 
 const KIND: &str = "quiz";
@@ -114,7 +114,10 @@ fn questions() -> Result<Vec<Numbered>, String> {
 pub fn checks() -> Vec<Check> {
     let mut checks = vec![Check::new(
         KIND,
-        "every chapter from 1 to 20 has a quiz before its exercise",
+        format!(
+            "every chapter from {} has a quiz before its exercise",
+            chapter_span()
+        ),
         every_chapter_has_a_quiz,
     )];
     match questions() {
@@ -133,12 +136,41 @@ pub fn checks() -> Vec<Check> {
     checks
 }
 
+/// The chapters' numbers, first to last, as their folders `listings/chNN-…` give
+/// them: `1 to 20`.
+fn chapter_span() -> String {
+    let numbers: Vec<u32> = chapters()
+        .iter()
+        .filter_map(|dir| file_name(dir).get(2..4)?.parse().ok())
+        .collect();
+    match (numbers.first(), numbers.last()) {
+        (Some(first), Some(last)) => format!("{first} to {last}"),
+        _ => "none".to_string(),
+    }
+}
+
+/// Every chapter (a folder `listings/chNN-…`) has a quiz of at least five questions,
+/// two of them `Tracing`, that its page shows just before its exercise, or at its end
+/// when it has none; and every question has an id of its own.
 fn every_chapter_has_a_quiz() -> Result<(), String> {
     let pages = Page::all()?;
     let questions = questions()?;
+    let mut problems = ids_missing_or_used_twice(&questions);
+    for chapter in chapters() {
+        if let Err(problem) = has_a_quiz(&chapter, &questions) {
+            problems.push(problem);
+        }
+        if let Err(problem) = shows_its_quiz_in_place(&chapter, &pages) {
+            problems.push(problem);
+        }
+    }
+    report("quizzes missing or out of place", problems)
+}
+
+fn ids_missing_or_used_twice(questions: &[Numbered]) -> Vec<String> {
     let mut problems = Vec::new();
     let mut ids = BTreeSet::new();
-    for question in &questions {
+    for question in questions {
         match &question.question.id {
             Some(id) if ids.insert(id.clone()) => {}
             Some(id) => {
@@ -148,58 +180,60 @@ fn every_chapter_has_a_quiz() -> Result<(), String> {
             None => problems.push(format!("{}: no id", question.name())),
         }
     }
-    for number in 1..=20 {
-        let prefix = format!("ch{number:02}-");
-        let Some(chapter) = chapters()
-            .into_iter()
-            .find(|dir| file_name(dir).starts_with(&prefix))
-        else {
-            problems.push(format!("no listings/{prefix}*"));
-            continue;
-        };
-        let name = file_name(&chapter);
-        let ours: Vec<&Numbered> =
-            questions.iter().filter(|q| q.chapter == name).collect();
-        let tracing = ours.iter().filter(|q| q.question.kind == "Tracing").count();
-        if ours.len() < 5 || tracing < 2 {
-            problems.push(format!(
-                "{}: {} questions, {tracing} of them Tracing (at least 5 and 2)",
-                relative(&quiz_file(&chapter)),
-                ours.len()
-            ));
-        }
-        let Some(page) = pages
-            .iter()
-            .find(|page| file_name(&page.path) == format!("{name}.md"))
-        else {
-            problems.push(format!("no page src/{name}.md"));
-            continue;
-        };
-        let directive = format!("{{{{#quiz ../listings/{name}/quiz.toml}}}}");
-        let Some(at) = page.text.find(&directive) else {
-            problems.push(format!("{}: no `{directive}`", page.name()));
-            continue;
-        };
-        // Just before the exercise, or at the end of the page.
-        let after = page.text[at + directive.len()..].trim();
-        let placed = if number <= 16 {
-            after.starts_with("## Exercise")
-        } else {
-            after.is_empty()
-        };
-        if !placed {
-            problems.push(format!(
-                "{}: the quiz is not {}",
-                page.place(at),
-                if number <= 16 {
-                    "just before `## Exercise`"
-                } else {
-                    "at the end of the page"
-                }
-            ));
-        }
+    problems
+}
+
+/// The chapter's quiz has at least five questions, two of them `Tracing`.
+fn has_a_quiz(chapter: &Path, questions: &[Numbered]) -> Result<(), String> {
+    let name = file_name(chapter);
+    let ours: Vec<&Numbered> =
+        questions.iter().filter(|q| q.chapter == name).collect();
+    let tracing = ours.iter().filter(|q| q.question.kind == "Tracing").count();
+    if ours.len() < 5 || tracing < 2 {
+        return Err(format!(
+            "{}: {} questions, {tracing} of them Tracing (at least 5 and 2)",
+            relative(&quiz_file(chapter)),
+            ours.len()
+        ));
     }
-    report("quizzes missing or out of place", problems)
+    Ok(())
+}
+
+/// The chapter's page shows its quiz just before its exercise, or at its end when
+/// the chapter has no exercise.
+fn shows_its_quiz_in_place(chapter: &Path, pages: &[Page]) -> Result<(), String> {
+    let name = file_name(chapter);
+    let page = pages
+        .iter()
+        .find(|page| file_name(&page.path) == format!("{name}.md"))
+        .ok_or_else(|| format!("no page src/{name}.md"))?;
+    let directive = format!("{{{{#quiz ../listings/{name}/quiz.toml}}}}");
+    let at = page
+        .text
+        .find(&directive)
+        .ok_or_else(|| format!("{}: no `{directive}`", page.name()))?;
+    let after = page.text[at + directive.len()..].trim();
+    let (placed, wanted) = if has_an_exercise(chapter) {
+        (
+            after.starts_with("## Exercise"),
+            "just before `## Exercise`",
+        )
+    } else {
+        (after.is_empty(), "at the end of the page")
+    };
+    if !placed {
+        return Err(format!("{}: the quiz is not {wanted}", page.place(at)));
+    }
+    Ok(())
+}
+
+/// Whether the chapter has an exercise: a listing `src/bin/exNN_<name>.rs`.
+fn has_an_exercise(chapter: &Path) -> bool {
+    read_dir(&chapter.join("src/bin")).iter().any(|file| {
+        let name = file_name(file);
+        name.starts_with("ex")
+            && name.get(2..4).is_some_and(|n| n.parse::<u32>().is_ok())
+    })
 }
 
 /// The ids of a page's headings, as mdBook makes them.
@@ -336,8 +370,34 @@ tracing-subscriber = { version = "0.3", default-features = false, features = ["f
 "#;
 
 fn build() -> Result<Built, String> {
-    let questions = questions()?;
     let dir = root().join("target/quiz");
+    let bins = write_package(&dir, &questions()?)?;
+    let output = Command::new(env!("CARGO"))
+        .args(["build", "--keep-going", "--message-format=json"])
+        .args(bins.iter().flat_map(|bin| ["--bin", bin.as_str()]))
+        .arg("--target-dir")
+        .arg(root().join("target"))
+        .current_dir(&dir)
+        .stdin(Stdio::null())
+        .stderr(Stdio::piped())
+        .output()
+        .map_err(|err| format!("cargo: {err}"))?;
+    let built = Built::from_messages(&String::from_utf8_lossy(&output.stdout));
+    if built.executables.is_empty()
+        && built.diagnostics.is_empty()
+        && !bins.is_empty()
+    {
+        return Err(format!(
+            "cargo built no quiz program:\n{}",
+            String::from_utf8_lossy(&output.stderr)
+        ));
+    }
+    Ok(built)
+}
+
+/// Writes the package `dir` of every `Tracing` program, a binary each, with the
+/// workspace's `Cargo.lock`; returns the binaries' names.
+fn write_package(dir: &Path, questions: &[Numbered]) -> Result<Vec<String>, String> {
     fs::create_dir_all(dir.join("src/bin")).map_err(|err| err.to_string())?;
     let mut manifest = format!(
         "# Written by tests/check/quizzes.rs: every Tracing program of the quizzes.\n\
@@ -354,11 +414,8 @@ fn build() -> Result<Built, String> {
             continue;
         };
         let bin = question.bin();
-        let path = dir.join(format!("src/bin/{bin}.rs"));
         // Written only when it changed, so that cargo builds only what changed.
-        if fs::read_to_string(&path).ok().as_deref() != Some(program) {
-            fs::write(&path, program).map_err(|err| err.to_string())?;
-        }
+        write_if_changed(&dir.join(format!("src/bin/{bin}.rs")), program)?;
         manifest.push_str(&format!(
             "\n[[bin]]\nname = \"{bin}\"\npath = \"src/bin/{bin}.rs\"\n"
         ));
@@ -369,69 +426,52 @@ fn build() -> Result<Built, String> {
     let lock = fs::read_to_string(root().join("Cargo.lock"))
         .map_err(|err| err.to_string())?;
     write_if_changed(&dir.join("Cargo.lock"), &lock)?;
+    Ok(bins)
+}
 
-    let output = Command::new(env!("CARGO"))
-        .args(["build", "--keep-going", "--message-format=json"])
-        .args(bins.iter().flat_map(|bin| ["--bin", bin.as_str()]))
-        .arg("--target-dir")
-        .arg(root().join("target"))
-        .current_dir(&dir)
-        .stdin(Stdio::null())
-        .stderr(Stdio::piped())
-        .output()
-        .map_err(|err| format!("cargo: {err}"))?;
-    let mut built = Built::default();
-    for line in String::from_utf8_lossy(&output.stdout).lines() {
-        let Ok(message) = serde_json::from_str::<serde_json::Value>(line) else {
-            continue;
-        };
-        let target = message["target"]["name"]
-            .as_str()
-            .unwrap_or_default()
-            .to_string();
-        match message["reason"].as_str() {
-            Some("compiler-artifact") => {
-                if let Some(exe) = message["executable"].as_str() {
-                    built.executables.insert(target, PathBuf::from(exe));
+impl Built {
+    /// What cargo's JSON messages (`--message-format=json`) say it built, and what
+    /// rustc said of each binary.
+    fn from_messages(stdout: &str) -> Built {
+        let mut built = Built::default();
+        for line in stdout.lines() {
+            let Ok(message) = serde_json::from_str::<serde_json::Value>(line) else {
+                continue;
+            };
+            let target = message["target"]["name"]
+                .as_str()
+                .unwrap_or_default()
+                .to_string();
+            match message["reason"].as_str() {
+                Some("compiler-artifact") => {
+                    if let Some(exe) = message["executable"].as_str() {
+                        built.executables.insert(target, PathBuf::from(exe));
+                    }
                 }
-            }
-            Some("compiler-message") => {
-                let diagnostic = &message["message"];
-                built
+                Some("compiler-message") => built
                     .diagnostics
                     .entry(target)
                     .or_default()
-                    .push(Diagnostic {
-                        level: diagnostic["level"]
-                            .as_str()
-                            .unwrap_or_default()
-                            .to_string(),
-                        code: diagnostic["code"]["code"]
-                            .as_str()
-                            .map(str::to_string),
-                        message: diagnostic["message"]
-                            .as_str()
-                            .unwrap_or_default()
-                            .to_string(),
-                        rendered: diagnostic["rendered"]
-                            .as_str()
-                            .unwrap_or_default()
-                            .to_string(),
-                    });
+                    .push(Diagnostic::from_json(&message["message"])),
+                _ => {}
             }
-            _ => {}
+        }
+        built
+    }
+}
+
+impl Diagnostic {
+    fn from_json(diagnostic: &serde_json::Value) -> Diagnostic {
+        let text = |value: &serde_json::Value| {
+            value.as_str().unwrap_or_default().to_string()
+        };
+        Diagnostic {
+            level: text(&diagnostic["level"]),
+            code: diagnostic["code"]["code"].as_str().map(str::to_string),
+            message: text(&diagnostic["message"]),
+            rendered: text(&diagnostic["rendered"]),
         }
     }
-    if built.executables.is_empty()
-        && built.diagnostics.is_empty()
-        && !bins.is_empty()
-    {
-        return Err(format!(
-            "cargo built no quiz program:\n{}",
-            String::from_utf8_lossy(&output.stderr)
-        ));
-    }
-    Ok(built)
 }
 
 fn write_if_changed(path: &Path, text: &str) -> Result<(), String> {
@@ -441,6 +481,11 @@ fn write_if_changed(path: &Path, text: &str) -> Result<(), String> {
     Ok(())
 }
 
+/// All that rustc said, as it renders it.
+fn rendered(diagnostics: &[Diagnostic]) -> String {
+    diagnostics.iter().map(|d| d.rendered.as_str()).collect()
+}
+
 fn check_tracing(question: &Numbered) -> Result<(), String> {
     question.program().ok_or("no `prompt.program`")?;
     let does_compile = question.does_compile().ok_or("no `answer.doesCompile`")?;
@@ -448,61 +493,14 @@ fn check_tracing(question: &Numbered) -> Result<(), String> {
     let bin = question.bin();
     let diagnostics: &[Diagnostic] =
         built.diagnostics.get(&bin).map_or(&[], Vec::as_slice);
-    let rendered = || {
-        diagnostics
-            .iter()
-            .map(|d| d.rendered.as_str())
-            .collect::<String>()
-    };
     if does_compile {
         let exe = built.executables.get(&bin).ok_or_else(|| {
             format!(
                 "the answer says it compiles, but it does not:\n{}",
-                rendered()
+                rendered(diagnostics)
             )
         })?;
-        // A warning the reader sees is part of the question: the context names its
-        // lint (`unused_must_use`).
-        let context = question.question.context.as_deref().unwrap_or_default();
-        let unexplained = diagnostics
-            .iter()
-            .any(|d| !d.code.as_deref().is_some_and(|lint| context.contains(lint)));
-        if unexplained {
-            return Err(format!(
-                "it compiles with a warning its context does not name:\n{}",
-                rendered()
-            ));
-        }
-        let expected = question
-            .stdout()
-            .ok_or("it compiles, but the answer has no `stdout`")?;
-        let listing = Listing {
-            chapter: question.chapter.clone(),
-            name: bin.clone(),
-        };
-        let mut command = runner::command_for(exe, crate::model::Clock::Real);
-        command.env_remove("PAUSE_CLOCK");
-        let output = runner::run_for(&listing, command, TIME_LIMIT)?;
-        if output.end == End::Hung {
-            return Err(format!("still running after {TIME_LIMIT:?}, killed"));
-        }
-        if output.end != End::Code(0) {
-            return Err(format!(
-                "it ends with {:?}; the quiz asks for a program that succeeds:\n{}",
-                output.end, output.stderr
-            ));
-        }
-        if output.stdout != expected {
-            return Err(format!(
-                "it prints something else than the answer's stdout:\n{}",
-                crate::common::diff(
-                    &root().join(format!("listings/{}/quiz.toml", question.chapter)),
-                    expected,
-                    &output.stdout
-                )
-            ));
-        }
-        Ok(())
+        check_it_compiles_and_prints(question, exe, diagnostics)
     } else {
         if question.stdout().is_some() {
             return Err("the answer says it does not compile, yet gives a stdout"
@@ -513,42 +511,108 @@ fn check_tracing(question: &Numbered) -> Result<(), String> {
                 "the answer says it does not compile, but it does".to_string()
             );
         }
-        let errors: Vec<&Diagnostic> = diagnostics
-            .iter()
-            .filter(|d| {
-                d.level == "error" && !d.message.starts_with("aborting due to")
-            })
-            .collect();
-        if errors.is_empty() {
-            return Err(
-                "it does not build, but rustc gave no error for it".to_string()
-            );
-        }
-        let context = question.question.context.as_deref().unwrap_or_default();
-        let codes: BTreeSet<&str> =
-            errors.iter().filter_map(|d| d.code.as_deref()).collect();
-        // Every error code the context names is one rustc gave.
-        let named: BTreeSet<&str> = context
-            .match_indices('E')
-            .map(|(at, _)| &context[at..(at + 5).min(context.len())])
-            .filter(|code| {
-                code.len() == 5 && code[1..].bytes().all(|b| b.is_ascii_digit())
-            })
-            .collect();
-        if let Some(wrong) = named.iter().find(|code| !codes.contains(*code)) {
-            return Err(format!(
-                "the context names {wrong}, but rustc gives {codes:?}:\n{}",
-                rendered()
-            ));
-        }
-        let gives_reason = !named.is_empty()
-            || errors.iter().any(|d| context.contains(d.message.as_str()));
-        if !gives_reason {
-            return Err(format!(
-                "the context names neither the error code nor the message rustc gives:\n{}",
-                rendered()
-            ));
-        }
-        Ok(())
+        check_the_context_gives_the_reason(question, diagnostics)
     }
+}
+
+/// A program the answer says compiles: it warns of nothing its context does not
+/// name, and prints the answer's `stdout`, with exit code 0.
+fn check_it_compiles_and_prints(
+    question: &Numbered,
+    exe: &Path,
+    diagnostics: &[Diagnostic],
+) -> Result<(), String> {
+    // A warning the reader sees is part of the question: the context names its
+    // lint (`unused_must_use`).
+    let context = question.question.context.as_deref().unwrap_or_default();
+    let unexplained = diagnostics
+        .iter()
+        .any(|d| !d.code.as_deref().is_some_and(|lint| context.contains(lint)));
+    if unexplained {
+        return Err(format!(
+            "it compiles with a warning its context does not name:\n{}",
+            rendered(diagnostics)
+        ));
+    }
+    let expected = question
+        .stdout()
+        .ok_or("it compiles, but the answer has no `stdout`")?;
+    let output = run(question, exe)?;
+    if output.end != End::Code(0) {
+        return Err(format!(
+            "it ends with {:?}; the quiz asks for a program that succeeds:\n{}",
+            output.end, output.stderr
+        ));
+    }
+    if output.stdout != expected {
+        return Err(format!(
+            "it prints something else than the answer's stdout:\n{}",
+            crate::common::diff(
+                &root().join(format!("listings/{}/quiz.toml", question.chapter)),
+                expected,
+                &output.stdout
+            )
+        ));
+    }
+    Ok(())
+}
+
+/// Runs a question's program on the real clock, killed after `TIME_LIMIT`.
+fn run(question: &Numbered, exe: &Path) -> Result<runner::Output, String> {
+    let listing = Listing {
+        chapter: question.chapter.clone(),
+        name: question.bin(),
+    };
+    let mut command = runner::command_for(exe, crate::model::Clock::Real);
+    command.env_remove("PAUSE_CLOCK");
+    let output = runner::run_for(&listing, command, TIME_LIMIT)?;
+    if output.end == End::Hung {
+        return Err(format!("still running after {TIME_LIMIT:?}, killed"));
+    }
+    Ok(output)
+}
+
+/// A program the answer says does not compile: rustc gave an error, and the context
+/// names its code (and no code rustc did not give) or its message.
+fn check_the_context_gives_the_reason(
+    question: &Numbered,
+    diagnostics: &[Diagnostic],
+) -> Result<(), String> {
+    let errors: Vec<&Diagnostic> = diagnostics
+        .iter()
+        .filter(|d| d.level == "error" && !d.message.starts_with("aborting due to"))
+        .collect();
+    if errors.is_empty() {
+        return Err("it does not build, but rustc gave no error for it".to_string());
+    }
+    let context = question.question.context.as_deref().unwrap_or_default();
+    let codes: BTreeSet<&str> =
+        errors.iter().filter_map(|d| d.code.as_deref()).collect();
+    // Every error code the context names is one rustc gave.
+    let named = error_codes_in(context);
+    if let Some(wrong) = named.iter().find(|code| !codes.contains(*code)) {
+        return Err(format!(
+            "the context names {wrong}, but rustc gives {codes:?}:\n{}",
+            rendered(diagnostics)
+        ));
+    }
+    let gives_reason = !named.is_empty()
+        || errors.iter().any(|d| context.contains(d.message.as_str()));
+    if !gives_reason {
+        return Err(format!(
+            "the context names neither the error code nor the message rustc gives:\n{}",
+            rendered(diagnostics)
+        ));
+    }
+    Ok(())
+}
+
+/// The error codes a text names: `E0382`.
+fn error_codes_in(text: &str) -> BTreeSet<&str> {
+    text.match_indices('E')
+        .map(|(at, _)| &text[at..(at + 5).min(text.len())])
+        .filter(|code| {
+            code.len() == 5 && code[1..].bytes().all(|b| b.is_ascii_digit())
+        })
+        .collect()
 }

@@ -180,26 +180,65 @@ const AXIS: f64 = 40.0;
 const LETTER: f64 = 6.5;
 const TRACE_START: &str = "<!-- trace\n";
 
+/// Where things go in a picture: the height of a row, the time axis, and the
+/// picture's height.
+struct Layout {
+    row_height: f64,
+    /// Seconds between two ticks of the axis, and the seconds it spans.
+    step: f64,
+    span: f64,
+    rows: usize,
+}
+
+impl Layout {
+    fn of(events: &[Event], rows: usize) -> Layout {
+        // Rows without labels (requests) can sit closer together.
+        let row_height = if events.iter().any(|event| !event.label.is_empty()) {
+            ROW
+        } else {
+            ROW_UNLABELLED
+        };
+        let end = events.iter().map(|event| event.seconds).fold(0.0, f64::max);
+        let (step, span) = axis(end);
+        Layout {
+            row_height,
+            step,
+            span,
+            rows,
+        }
+    }
+
+    /// Where a time falls across the picture.
+    fn x(&self, seconds: f64) -> f64 {
+        LEFT + seconds / self.span * (WIDTH - LEFT - RIGHT)
+    }
+
+    /// Where the line of row `index` runs down the picture.
+    fn row_y(&self, index: usize) -> f64 {
+        TOP + self.row_height * (index as f64 + 0.5) + 6.0
+    }
+
+    fn axis_y(&self) -> f64 {
+        TOP + self.row_height * self.rows as f64 + 14.0
+    }
+
+    fn height(&self) -> f64 {
+        TOP + self.row_height * self.rows as f64 + AXIS
+    }
+}
+
 /// Draws the trace: one row a task, a dot a log event with its message above it, and
 /// a bar from each event to the next on the same row; under them, the time axis.
 /// Colours come from `theme/course.css` (the `timeline` rules), so they follow the
 /// book's theme; the attributes here are for the file seen on its own.
 fn render(title: &str, events: &[Event]) -> String {
     let rows = rows(events);
-    // Rows without labels (requests) can sit closer together.
-    let row_height = if events.iter().any(|event| !event.label.is_empty()) {
-        ROW
-    } else {
-        ROW_UNLABELLED
-    };
-    let end = events.iter().map(|event| event.seconds).fold(0.0, f64::max);
-    let (step, span) = axis(end);
-    let x = |seconds: f64| LEFT + seconds / span * (WIDTH - LEFT - RIGHT);
-    let height = TOP + row_height * rows.len() as f64 + AXIS;
+    let layout = Layout::of(events, rows.len());
     let mut svg = String::new();
     writeln!(
         svg,
-        r#"<svg class="timeline" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height}" role="img" font-family="sans-serif" font-size="12">"#
+        r#"<svg class="timeline" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {}" role="img" font-family="sans-serif" font-size="12">"#,
+        layout.height()
     )
     .unwrap();
     writeln!(
@@ -209,82 +248,114 @@ fn render(title: &str, events: &[Event]) -> String {
     )
     .unwrap();
     for (index, (row, row_events)) in rows.iter().enumerate() {
-        let y = TOP + row_height * (index as f64 + 0.5) + 6.0;
+        draw_row(&mut svg, &layout, layout.row_y(index), row, row_events);
+    }
+    draw_axis(&mut svg, &layout);
+    svg.push_str(TRACE_START);
+    let trace = to_text(events);
+    assert!(!trace.contains("--"), "a trace may not hold `--`: {trace}");
+    svg.push_str(&trace);
+    svg.push_str("-->\n</svg>\n");
+    svg
+}
+
+/// A row: its name, its lane, a bar between each two events, and each event's dot
+/// and label.
+fn draw_row(
+    svg: &mut String,
+    layout: &Layout,
+    y: f64,
+    row: &str,
+    events: &[&Event],
+) {
+    writeln!(
+        svg,
+        r#"<text class="row" x="{}" y="{}" text-anchor="end">{}</text>"#,
+        LEFT - 10.0,
+        y + 4.0,
+        escape(row)
+    )
+    .unwrap();
+    writeln!(
+        svg,
+        r##"<line class="lane" x1="{LEFT}" y1="{y}" x2="{}" y2="{y}" stroke="#ccc"/>"##,
+        WIDTH - RIGHT
+    )
+    .unwrap();
+    for pair in events.windows(2) {
         writeln!(
             svg,
-            r#"<text class="row" x="{}" y="{}" text-anchor="end">{}</text>"#,
-            LEFT - 10.0,
-            y + 4.0,
-            escape(row)
+            r##"<line class="busy" x1="{:.1}" y1="{y}" x2="{:.1}" y2="{y}" stroke="#4a90d9" stroke-width="6"/>"##,
+            layout.x(pair[0].seconds),
+            layout.x(pair[1].seconds)
         )
         .unwrap();
+    }
+    // Where the last label above this row ends: a label that would overlap it goes
+    // below the row instead.
+    let mut above_until = f64::MIN;
+    for event in events {
+        let cx = layout.x(event.seconds);
         writeln!(
             svg,
-            r##"<line class="lane" x1="{LEFT}" y1="{y}" x2="{}" y2="{y}" stroke="#ccc"/>"##,
-            WIDTH - RIGHT
+            r##"<circle class="event" cx="{cx:.1}" cy="{y}" r="4" fill="#1f5f9f"><title>{}, {:.3}s: {}</title></circle>"##,
+            escape(row),
+            event.seconds,
+            escape(&event.label)
         )
         .unwrap();
-        for pair in row_events.windows(2) {
-            writeln!(
-                svg,
-                r##"<line class="busy" x1="{:.1}" y1="{y}" x2="{:.1}" y2="{y}" stroke="#4a90d9" stroke-width="6"/>"##,
-                x(pair[0].seconds),
-                x(pair[1].seconds)
-            )
-            .unwrap();
-        }
-        // Where the last label above this row ends: a label that would overlap it
-        // goes below the row instead.
-        let mut above_until = f64::MIN;
-        for event in row_events {
-            let cx = x(event.seconds);
-            writeln!(
-                svg,
-                r##"<circle class="event" cx="{cx:.1}" cy="{y}" r="4" fill="#1f5f9f"><title>{}, {:.3}s: {}</title></circle>"##,
-                escape(row),
-                event.seconds,
-                escape(&event.label)
-            )
-            .unwrap();
-            if !event.label.is_empty() {
-                // Centre the label on its dot, unless that takes it out of the
-                // picture.
-                let label = short(&event.label);
-                let half = LETTER * label.chars().count() as f64 / 2.0;
-                let (anchor, from, to) = if cx - half < LEFT - 40.0 {
-                    ("start", cx, cx + 2.0 * half)
-                } else if cx + half > WIDTH {
-                    ("end", cx - 2.0 * half, cx)
-                } else {
-                    ("middle", cx - half, cx + half)
-                };
-                let label_y = if from > above_until + 8.0 {
-                    above_until = to;
-                    y - 9.0
-                } else {
-                    y + 19.0
-                };
-                writeln!(
-                    svg,
-                    r#"<text class="label" x="{cx:.1}" y="{label_y}" text-anchor="{anchor}">{}</text>"#,
-                    escape(&label)
-                )
-                .unwrap();
-            }
+        if !event.label.is_empty() {
+            draw_label(svg, cx, y, &event.label, &mut above_until);
         }
     }
-    // The axis, a tick at each step.
-    let axis_y = TOP + row_height * rows.len() as f64 + 14.0;
+}
+
+/// An event's label, centred on its dot at `cx` unless that takes it out of the
+/// picture; above the row if it clears the label before it there (which ends at
+/// `above_until`), below it if not.
+fn draw_label(
+    svg: &mut String,
+    cx: f64,
+    y: f64,
+    label: &str,
+    above_until: &mut f64,
+) {
+    let label = short(label);
+    let half = LETTER * label.chars().count() as f64 / 2.0;
+    let (anchor, from, to) = if cx - half < LEFT - 40.0 {
+        ("start", cx, cx + 2.0 * half)
+    } else if cx + half > WIDTH {
+        ("end", cx - 2.0 * half, cx)
+    } else {
+        ("middle", cx - half, cx + half)
+    };
+    let label_y = if from > *above_until + 8.0 {
+        *above_until = to;
+        y - 9.0
+    } else {
+        y + 19.0
+    };
+    writeln!(
+        svg,
+        r#"<text class="label" x="{cx:.1}" y="{label_y}" text-anchor="{anchor}">{}</text>"#,
+        escape(&label)
+    )
+    .unwrap();
+}
+
+/// The time axis under the rows, a tick and its time at each step.
+fn draw_axis(svg: &mut String, layout: &Layout) {
+    let axis_y = layout.axis_y();
     writeln!(
         svg,
         r##"<line class="axis" x1="{LEFT}" y1="{axis_y}" x2="{}" y2="{axis_y}" stroke="#888"/>"##,
         WIDTH - RIGHT
     )
     .unwrap();
-    let steps = (span / step).round() as u32;
+    let steps = (layout.span / layout.step).round() as u32;
     for n in 0..=steps {
-        let seconds = step * f64::from(n);
-        let tick = x(seconds);
+        let seconds = layout.step * f64::from(n);
+        let tick = layout.x(seconds);
         writeln!(
             svg,
             r##"<line class="axis" x1="{tick:.1}" y1="{axis_y}" x2="{tick:.1}" y2="{}" stroke="#888"/>"##,
@@ -299,12 +370,6 @@ fn render(title: &str, events: &[Event]) -> String {
         )
         .unwrap();
     }
-    svg.push_str(TRACE_START);
-    let trace = to_text(events);
-    assert!(!trace.contains("--"), "a trace may not hold `--`: {trace}");
-    svg.push_str(&trace);
-    svg.push_str("-->\n</svg>\n");
-    svg
 }
 
 /// The trace a picture was drawn from.

@@ -1,4 +1,4 @@
-// The helpers every listing uses, as one module that a listing can carry.
+// The helpers the listings share, as one module that a listing can carry.
 //
 // The crate's `lib.rs` includes this file and re-exports the module's items, so a
 // listing built here finds them in the crate `course_support`. The Rust playground
@@ -200,7 +200,7 @@ impl fmt::Debug for Report {
 // # Watching for blocking code
 //
 // asyncio's debug mode logs `Executing <Task ...> took 1.001 seconds` when one step
-// of a task holds the event loop too long. Here are two ways to get that in tokio:
+// of a task holds the event loop too long. Here are three ways to get that in tokio:
 // - `spawn_watched` times every poll of one task, and names the task and the line
 //   that spawned it;
 // - `spawn_heartbeat` starts a task that expects to run on a fixed beat, and counts

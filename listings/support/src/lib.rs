@@ -1,19 +1,22 @@
-//! The two helpers every listing uses, the Rust counterparts of the workshop's
-//! `logging` set-up and its `Timer()`:
+//! What the listings share. The three helpers they use most, the first two the Rust
+//! counterparts of the workshop's `logging` set-up and its `Timer()`:
 //!
 //! - [`init_logging`] makes `tracing::info!("Hello")` print `0.000s main Hello`:
 //!   seconds since the program started, the thread's name, the message.
 //! - [`Timer`] prints `Total time: N ms` when it goes out of scope.
 //! - [`Report`] makes `main` end on an error with one line that says why.
 //!
-//! Both read tokio's clock. When the environment variable `PAUSE_CLOCK` is `1` and
-//! the listing runs on a current-thread runtime, [`init_logging`] pauses that clock:
-//! time then stands still while any task has work to do and jumps straight to the
-//! next timer when none has. A one-second sleep takes no real time and every
-//! figure printed is exact. The book's tests run listings that way.
+//! [`init_logging`] and [`Timer`] read tokio's clock. When the environment variable
+//! `PAUSE_CLOCK` is `1` and the listing runs on a current-thread runtime,
+//! [`init_logging`] pauses that clock: time then stands still while any task has
+//! work to do and jumps straight to the next timer when none has. A one-second sleep
+//! takes no real time and every figure printed is exact. The book's tests run
+//! listings that way. A listing that logs no times calls [`pause_clock_if_asked`],
+//! which pauses the clock the same way.
 //!
-//! [`spawn_watched`], [`spawn_heartbeat`] and [`ReportSlowPolls::report_slow_polls`]
-//! catch code that blocks its thread, as asyncio's debug mode does.
+//! Three more catch code that blocks its thread, as asyncio's debug mode does:
+//! [`spawn_watched`] (with [`watched`] and [`SLOW_POLL`]), [`spawn_heartbeat`] and
+//! [`ReportSlowPolls::report_slow_polls`].
 //!
 //! When the environment variable `TIMELINE` names a file, [`init_logging`] also
 //! writes each event there, as a [`TimelineEvent`] whose row is `task 3` for tokio's

@@ -172,62 +172,12 @@ pub fn every_runnable_block_is_a_whole_program_and_every_other_says_why()
                 continue;
             }
             if block.has("noplayground") {
-                let program = shown.iter().any(|include| {
-                    include
-                        .file
-                        .parent()
-                        .is_some_and(|dir| dir.ends_with("src/bin"))
-                });
-                let fence = page.line(block.range.start);
-                let reason = lines
-                    .get(fence.saturating_sub(2))
-                    .map(|line| line.trim())
-                    .and_then(|line| line.strip_prefix("<!-- no Run button:"))
-                    .and_then(|line| line.strip_suffix("-->"))
-                    .is_some_and(|reason| reason.trim().len() > 3);
-                if program && !reason {
-                    problems.push(format!(
-                        "{}: a listing without a Run button, and no `<!-- no Run \
-                         button: <why> -->` on the line before its fence",
-                        block.place()
-                    ));
-                }
+                problems
+                    .extend(says_why_it_has_no_run_button(&block, &shown, &lines));
                 continue;
             }
             runnable += 1;
-            let mut code = Vec::new();
-            for include in &shown {
-                let lines = include.lines().unwrap_or_default();
-                let file: Vec<String> = include
-                    .whole()
-                    .lines()
-                    .unwrap_or_default()
-                    .into_iter()
-                    .filter(|line| !line.contains("ANCHOR"))
-                    .collect();
-                if include.rustdoc {
-                    // The whole file goes to the playground, the lines outside the
-                    // part hidden.
-                    code.extend(file);
-                } else {
-                    if lines != file {
-                        problems.push(format!(
-                            "{}: shows part of {} only (use `rustdoc_include`, which sends \
-                             the rest too, hidden)",
-                            block.place(),
-                            relative(&include.file)
-                        ));
-                    }
-                    code.extend(lines);
-                }
-            }
-            let code = code.join("\n");
-            if !code.contains("fn main(") {
-                problems.push(format!(
-                    "{}: not a whole program (no `fn main`)",
-                    block.place()
-                ));
-            }
+            problems.extend(sends_a_whole_program(&block, &shown));
         }
     }
     if runnable == 0 {
@@ -237,4 +187,72 @@ pub fn every_runnable_block_is_a_whole_program_and_every_other_says_why()
         "Rust blocks with a Run button that show no whole program, or listings without one that do not say why",
         problems,
     )
+}
+
+/// A block without a Run button that shows a listing program (`src/bin/…`) says why
+/// on the line before its fence, one of the page's `lines`.
+fn says_why_it_has_no_run_button(
+    block: &Block,
+    shown: &[&Include],
+    lines: &[&str],
+) -> Option<String> {
+    let program = shown.iter().any(|include| {
+        include
+            .file
+            .parent()
+            .is_some_and(|dir| dir.ends_with("src/bin"))
+    });
+    let fence = block.page.line(block.range.start);
+    let reason = lines
+        .get(fence.saturating_sub(2))
+        .map(|line| line.trim())
+        .and_then(|line| line.strip_prefix("<!-- no Run button:"))
+        .and_then(|line| line.strip_suffix("-->"))
+        .is_some_and(|reason| reason.trim().len() > 3);
+    (program && !reason).then(|| {
+        format!(
+            "{}: a listing without a Run button, and no `<!-- no Run \
+             button: <why> -->` on the line before its fence",
+            block.place()
+        )
+    })
+}
+
+/// A block with a Run button sends a whole program: every file it shows whole, or
+/// through `rustdoc_include` (which sends the rest hidden), with a `fn main`.
+fn sends_a_whole_program(block: &Block, shown: &[&Include]) -> Vec<String> {
+    let mut problems = Vec::new();
+    let mut code = Vec::new();
+    for include in shown {
+        let lines = include.lines().unwrap_or_default();
+        let file: Vec<String> = include
+            .whole()
+            .lines()
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|line| !line.contains("ANCHOR"))
+            .collect();
+        if include.rustdoc {
+            // The whole file goes to the playground, the lines outside the part
+            // hidden.
+            code.extend(file);
+        } else {
+            if lines != file {
+                problems.push(format!(
+                    "{}: shows part of {} only (use `rustdoc_include`, which sends \
+                     the rest too, hidden)",
+                    block.place(),
+                    relative(&include.file)
+                ));
+            }
+            code.extend(lines);
+        }
+    }
+    if !code.join("\n").contains("fn main(") {
+        problems.push(format!(
+            "{}: not a whole program (no `fn main`)",
+            block.place()
+        ));
+    }
+    problems
 }

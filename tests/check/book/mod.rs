@@ -40,70 +40,66 @@ use crate::layout::{read_dir, relative, root};
 
 /// The checks of the book, each named for what it makes sure of.
 pub fn checks() -> Vec<Check> {
-    const KIND: &str = "book";
-    vec![
-        Check::new(
-            KIND,
-            "every include resolves to some text",
-            includes::every_include_resolves_to_some_text,
-        ),
-        Check::new(
-            KIND,
-            "every listing, output and message is included by a page",
-            includes::every_listing_output_and_message_is_included,
-        ),
-        Check::new(
-            KIND,
-            "every block include stands between blank lines",
-            includes::every_block_include_stands_between_blank_lines,
-        ),
-        Check::new(
-            KIND,
-            "every Python file is run by python/run.py or says why not",
-            includes::every_python_file_runs_or_says_why,
-        ),
-        Check::new(
-            KIND,
-            "no Rust or Python is pasted into a page",
-            blocks::no_code_is_pasted_into_a_page,
-        ),
-        Check::new(
-            KIND,
-            "every runnable block is a whole program, every other listing says why",
-            blocks::every_runnable_block_is_a_whole_program_and_every_other_says_why,
-        ),
-        Check::new(
-            KIND,
-            "every Run button sends a program the playground builds",
-            playground::every_run_button_sends_a_program_the_playground_builds,
-        ),
-        Check::new(
-            KIND,
-            "every command shown runs a listing that exists",
-            commands::every_command_shown_runs_a_listing_that_exists,
-        ),
-        Check::new(
-            KIND,
-            "the book builds with mdBook without a warning and its links resolve",
-            build::the_book_builds_without_a_warning_and_its_links_resolve,
-        ),
-        Check::new(
-            KIND,
-            "every cited source names the version the book uses",
-            links::every_cited_source_names_the_pinned_version,
-        ),
-        Check::new(
-            KIND,
-            "the link rules reject a latest link and lines that do not exist",
-            links::the_link_rules_reject_what_they_should,
-        ),
-        Check::new(
-            KIND,
-            "every exercise ends its chapter's page and hides its solution",
-            exercise_pages::every_exercise_ends_its_chapter_and_hides_its_solution,
-        ),
-    ]
+    CHECKS
+        .iter()
+        .map(|&(name, check)| Check::new("book", name, check))
+        .collect()
 }
+
+/// A check's function: what it found wrong, if anything.
+type CheckFn = fn() -> Result<(), String>;
+
+/// Each check of the book: its name, and the function that makes sure of it.
+const CHECKS: &[(&str, CheckFn)] = &[
+    (
+        "every include resolves to some text",
+        includes::every_include_resolves_to_some_text,
+    ),
+    (
+        "every listing, output and message is included by a page",
+        includes::every_listing_output_and_message_is_included,
+    ),
+    (
+        "every block include stands between blank lines",
+        includes::every_block_include_stands_between_blank_lines,
+    ),
+    (
+        "every Python file is run by python/run.py or says why not",
+        includes::every_python_file_runs_or_says_why,
+    ),
+    (
+        "no Rust or Python is pasted into a page",
+        blocks::no_code_is_pasted_into_a_page,
+    ),
+    (
+        "every runnable block is a whole program, every other listing says why",
+        blocks::every_runnable_block_is_a_whole_program_and_every_other_says_why,
+    ),
+    (
+        "every Run button sends a program the playground builds",
+        playground::every_run_button_sends_a_program_the_playground_builds,
+    ),
+    (
+        "every command shown runs a listing that exists",
+        commands::every_command_shown_runs_a_listing_that_exists,
+    ),
+    (
+        "the book builds with mdBook without a warning and its links resolve",
+        build::the_book_builds_without_a_warning_and_its_links_resolve,
+    ),
+    (
+        "every cited source names the version the book uses",
+        links::every_cited_source_names_the_pinned_version,
+    ),
+    (
+        "the link rules reject a latest link and lines that do not exist",
+        links::the_link_rules_reject_what_they_should,
+    ),
+    (
+        "every exercise ends its chapter's page and hides its solution",
+        exercise_pages::every_exercise_ends_its_chapter_and_hides_its_solution,
+    ),
+];
 
 /// A Markdown file of the book (`src/*.md`), as written: before mdBook expands its
 /// includes.

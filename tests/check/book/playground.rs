@@ -83,34 +83,7 @@ pub fn every_run_button_sends_a_program_the_playground_builds() -> Result<(), St
         return Err("no block of the book has a Run button".to_string());
     }
     let folder = folder();
-    let bin = folder.join("src/bin");
-    let _ = fs::remove_dir_all(&bin);
-    fs::create_dir_all(&bin)
-        .map_err(|err| format!("cannot create {bin:?}: {err}"))?;
-    fs::write(
-        folder.join("Cargo.toml"),
-        format!(
-            "# Written by tests/check/book/playground.rs: every program a Run button of the\n\
-             # book sends, against the crates of the Rust playground.\n\
-             [package]\nname = \"playground\"\nversion = \"0.0.1\"\nedition = \"2024\"\n\
-             publish = false\n\n[workspace]\n\n[dependencies]\n{PLAYGROUND_DEPENDENCIES}"
-        ),
-    )
-    .map_err(|err| format!("cannot write the playground's Cargo.toml: {err}"))?;
-    // The workspace's lock file: the same releases, and nothing to download.
-    fs::copy(root().join("Cargo.lock"), folder.join("Cargo.lock"))
-        .map_err(|err| format!("cannot copy Cargo.lock: {err}"))?;
-    let mut by_page: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
-    for one in &sent {
-        fs::write(bin.join(format!("{}.rs", one.program())), &one.code)
-            .map_err(|err| format!("cannot write {}: {err}", one.program()))?;
-        by_page.entry(&one.page).or_default().push(&one.code);
-    }
-    let json =
-        serde_json::to_string_pretty(&by_page).map_err(|err| err.to_string())?;
-    fs::write(folder.join("sent.json"), json)
-        .map_err(|err| format!("cannot write sent.json: {err}"))?;
-
+    write_programs(&folder, &sent)?;
     let output = Command::new(env!("CARGO"))
         .args([
             "check",
@@ -132,8 +105,54 @@ pub fn every_run_button_sends_a_program_the_playground_builds() -> Result<(), St
         return Ok(());
     }
     let stderr = String::from_utf8_lossy(&output.stderr);
+    let problems = errors_by_button(&folder, &sent, &stderr);
+    if problems.is_empty() {
+        return Err(format!("cargo check failed:\n{stderr}"));
+    }
+    report(
+        "Run buttons whose code the playground cannot build (mark the block \
+         `noplayground` and say why, or send what it lacks, hidden)",
+        problems,
+    )
+}
+
+/// Writes the package of the programs the Run buttons send, a binary each, against
+/// the playground's crates, and `sent.json`: each page's programs, in order.
+fn write_programs(folder: &Path, sent: &[Sent]) -> Result<(), String> {
+    let bin = folder.join("src/bin");
+    let _ = fs::remove_dir_all(&bin);
+    fs::create_dir_all(&bin)
+        .map_err(|err| format!("cannot create {bin:?}: {err}"))?;
+    fs::write(
+        folder.join("Cargo.toml"),
+        format!(
+            "# Written by tests/check/book/playground.rs: every program a Run button of the\n\
+             # book sends, against the crates of the Rust playground.\n\
+             [package]\nname = \"playground\"\nversion = \"0.0.1\"\nedition = \"2024\"\n\
+             publish = false\n\n[workspace]\n\n[dependencies]\n{PLAYGROUND_DEPENDENCIES}"
+        ),
+    )
+    .map_err(|err| format!("cannot write the playground's Cargo.toml: {err}"))?;
+    // The workspace's lock file: the same releases, and nothing to download.
+    fs::copy(root().join("Cargo.lock"), folder.join("Cargo.lock"))
+        .map_err(|err| format!("cannot copy Cargo.lock: {err}"))?;
+    let mut by_page: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+    for one in sent {
+        fs::write(bin.join(format!("{}.rs", one.program())), &one.code)
+            .map_err(|err| format!("cannot write {}: {err}", one.program()))?;
+        by_page.entry(&one.page).or_default().push(&one.code);
+    }
+    let json =
+        serde_json::to_string_pretty(&by_page).map_err(|err| err.to_string())?;
+    fs::write(folder.join("sent.json"), json)
+        .map_err(|err| format!("cannot write sent.json: {err}"))
+}
+
+/// The errors `cargo check` gave (its `stderr`), told by the Run button that sends
+/// the program.
+fn errors_by_button(folder: &Path, sent: &[Sent], stderr: &str) -> Vec<String> {
     let mut problems = Vec::new();
-    for one in &sent {
+    for one in sent {
         let file = format!("src/bin/{}.rs:", one.program());
         let errors: Vec<&str> = stderr
             .lines()
@@ -144,19 +163,12 @@ pub fn every_run_button_sends_a_program_the_playground_builds() -> Result<(), St
                 "{}, Run button {} ({}):\n  {}",
                 one.page,
                 one.index + 1,
-                relative(&bin.join(format!("{}.rs", one.program()))),
+                relative(&folder.join(format!("src/bin/{}.rs", one.program()))),
                 errors.join("\n  ")
             ));
         }
     }
-    if problems.is_empty() {
-        return Err(format!("cargo check failed:\n{stderr}"));
-    }
-    report(
-        "Run buttons whose code the playground cannot build (mark the block \
-         `noplayground` and say why, or send what it lacks, hidden)",
-        problems,
-    )
+    problems
 }
 
 /// The Run buttons of the book, page after page, as mdBook builds them.
