@@ -1,34 +1,42 @@
 #!/usr/bin/env python3
 """Runs the workshop's Python, cell by cell, as the notebook ran it, and checks its output.
 
-    python3 python/run.py            # run every run below, compare with python/<chapter>/output/
-    BLESS=1 python3 python/run.py    # the same, and rewrite the outputs that differ
-    python3 python/run.py --measure  # time the runs beside the Rust listings, write the tables
-    python3 python/run.py hello      # only the runs whose names hold "hello"
+    python3 python/run.py               # run every run, compare with python/<chapter>/output/
+    BLESS=1 python3 python/run.py       # the same, and rewrite the outputs that differ
+    python3 python/run.py --measure     # time the runs beside the Rust listings, write the tables
+    python3 python/run.py hello         # only the runs whose names hold "hello"
+    python3 python/run.py --self-test   # only check the figure rule (below) on its example
 
 What it does:
 1. Checks that it runs on the CPython of `.python-version` (3.11), makes a virtual
    environment in target/python and installs `python/requirements.txt` into it (pinned,
    with hashes), then runs itself again inside it.
-2. Builds the book's quote service (`cargo build -p quote-service`) and starts it on
+2. Reads the runs from the chapters' manifests (`cargo metadata`): each chapter's
+   `Cargo.toml` declares its runs, `[[package.metadata.book.python]]`, and the rows of
+   its `--measure` table, `[[package.metadata.book.measure]]`.
+3. Builds the book's quote service (`cargo build -p quote-service`) and starts it on
    127.0.0.1, with 100 ms of latency, afresh for each run, so that every run gets the same
    quotes. The workshop's URL in a cell is replaced by the service's: nothing leaves the
    machine.
-3. Runs each run of RUNS in a Python process of its own: the PRELUDE, then the cells, in
+4. Runs each run in a Python process of its own: the PRELUDE, then the cells, in
    one namespace, with top-level `await`, on one running event loop, as Jupyter does.
    Blank lines split a file into cells; a cell's last expression is printed as `Out:`
    unless it ends with `;`. When the cells are done, the loop runs on until the tasks
    they left have finished, as a notebook's loop would.
-4. Compares each output with python/<chapter>/output/<run>.txt: the text must match, the
-   figures (numbers with a unit: `12.3 ms`, `1.5s`, `2.0x`), the log lines' clock times
+5. Compares each output with python/<chapter>/output/<run>.txt, and prints a diff: the
+   text must match; the figures (numbers with a unit of the root Cargo.toml's
+   `figure-units`, the list tests/check/outputs.rs reads too), the log lines' clock times
    and memory addresses are free. Lines of an `unordered` run compare as a set.
 
-A Python file that no run uses says why on its first line: `# Not run: <reason>`.
+Every Python file is run, or says why not on its first line (`# Not run: <reason>`):
+`cargo test` checks that, from the same manifests (tests/check/book/includes.rs).
 """
 
 import ast
 import asyncio
+import difflib
 import inspect
+import json
 import os
 import re
 import signal
@@ -36,7 +44,9 @@ import statistics
 import subprocess
 import sys
 import time
+import tomllib
 import traceback
+from collections import namedtuple
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -45,75 +55,39 @@ PYTHON = ROOT / "python"
 VENV = ROOT / "target" / "python"
 WORKSHOP_URL = "https://kaamelott.chaudie.re/api/random"
 LATENCY_MS = 100
-NOT_RUN = "# Not run: "
 
 
 @dataclass
 class Run:
-    """One notebook session: cells from one or more files, run in order in one namespace."""
+    """One notebook session: cells from one or more files, run in order in one namespace.
+    Its chapter's `Cargo.toml` declares it: `[[package.metadata.book.python]]`."""
 
     chapter: str
     name: str  # the output is python/<chapter>/output/<name>.txt
-    cells: list  # "chapter/file.py", or ("chapter/file.py", [cell numbers, from 1])
+    cells: list  # "chapter/file.py", or {"file": "chapter/file.py", "cells": [numbers, from 1]}
     pause: float = 0  # seconds between cells: the reader's pace in the notebook
     unordered: bool = False  # lines come in the order the network answers
     script: bool = False  # a whole program (asyncio.run), run by `python file.py`
     env: dict = field(default_factory=dict)
 
 
-HELLO = ("ch01-hello-world/hello_async.py", [1])  # the cell that defines `hello`
+def manifests():
+    """`cargo metadata`'s packages (the chapters' manifests) and the workspace's metadata."""
+    done = subprocess.run(["cargo", "metadata", "--format-version", "1", "--no-deps"],
+                          cwd=ROOT, text=True, stdout=subprocess.PIPE, check=True)
+    metadata = json.loads(done.stdout)
+    return metadata["packages"], (metadata["metadata"] or {}).get("book", {})
 
-RUNS = [
-    Run("ch01-hello-world", "hello_sync", ["ch01-hello-world/hello_sync.py"]),
-    Run("ch01-hello-world", "hello_async", ["ch01-hello-world/hello_async.py"]),
-    Run("ch02-futures", "lazy", ["ch02-futures/lazy.py"]),
-    Run("ch03-runtime", "task_result", ["ch03-runtime/task_result.py"], pause=1.5),
-    Run("ch04-timers", "call_later",
-        [("ch03-runtime/task_result.py", [1, 2]), "ch04-timers/call_later.py"]),
-    Run("ch04-timers", "timeout",
-        [("ch03-runtime/task_result.py", [1]), "ch04-timers/done_callback.py",
-         "ch04-timers/timeout.py"]),
-    Run("ch05-starving", "starve", [HELLO, "ch05-starving/starve.py"]),
-    # *Done* comes before or after the Worlds, as the sum takes less or more than 1 s.
-    Run("ch05-starving", "starve_yield",
-        [HELLO, "ch05-starving/starve_yield.py", ("ch05-starving/starve.py", [2])],
-        unordered=True),
-    # The book's own: the process pool the workshop points to without showing it.
-    Run("ch05-starving", "process_pool", ["ch05-starving/process_pool.py"]),
-    Run("ch06-cost-of-async", "overhead_plain", ["ch06-cost-of-async/overhead_plain.py"]),
-    Run("ch06-cost-of-async", "overhead_async", ["ch06-cost-of-async/overhead_async.py"]),
-    Run("ch07-http-sync", "fetch_sync", ["ch07-http-sync/fetch_sync.py"]),
-    Run("ch08-http-concurrent", "join_set",
-        ["ch08-http-concurrent/fetch_quote_async.py", "ch08-http-concurrent/join_set.py"],
-        unordered=True),
-    Run("ch09-http-limited", "semaphore",
-        [("ch09-http-limited/semaphore.py", [1]), "ch09-http-limited/semaphore_timed.py"],
-        unordered=True),
-    Run("ch10-subprocesses", "terminate",
-        ["ch10-subprocesses/tee.py", "ch10-subprocesses/kill.py",
-         "ch10-subprocesses/terminate_wait.py"], pause=1),
-    Run("ch10-subprocesses", "terminate_exec", ["ch10-subprocesses/terminate_exec.py"]),
-    Run("ch11-queues", "workers", ["ch11-queues/workers.py"]),
-    Run("ch11-queues", "worker_dies", ["ch11-queues/worker_dies.py"]),
-    Run("ch13-debugging", "watchdog", ["ch13-debugging/watchdog.py"], script=True,
-        env={"PYTHONASYNCIODEBUG": "1"}),
-    Run("ch13-debugging", "debug_mode", ["ch13-debugging/debug_mode.py"], script=True,
-        env={"PYTHONASYNCIODEBUG": "1"}),
-    Run("ch13-debugging", "never_retrieved", ["ch13-debugging/never_retrieved.py"],
-        script=True),
-    Run("ch14-sockets", "echo_clients", ["ch14-sockets/echo_clients.py"]),
-    Run("ch14-sockets", "server_close",
-        ["ch14-sockets/echo_clients.py", "ch14-sockets/server_close.py"]),
-    Run("ch17-sync-and-async", "sync_library", ["ch17-sync-and-async/sync_library.py"],
-        script=True),
-    Run("ch17-sync-and-async", "run_in_running_loop",
-        ["ch17-sync-and-async/run_in_running_loop.py"]),
-    Run("ch17-sync-and-async", "to_thread", ["ch17-sync-and-async/to_thread.py"]),
-    # Its stdin is empty, as for every run: the read ends at once (the page says why
-    # an open stdin would hold asyncio.run back).
-    Run("ch17-sync-and-async", "stdin_executor", ["ch17-sync-and-async/stdin_executor.py"],
-        script=True),
-]
+
+def book_tables(packages):
+    """Each chapter package's `[package.metadata.book]`, by package name."""
+    return {package["name"]: (package["metadata"] or {}).get("book", {}) for package in packages}
+
+
+def runs_of(tables):
+    return [Run(chapter, **run) for chapter, table in sorted(tables.items())
+            for run in table.get("python", [])]
+
 
 # The notebook's first cell, which the deck does not show: the imports its cells use, the
 # logging format of its output (`MainProcess  MainThread  2021-06-10 11:18:01,568  Hello`)
@@ -174,7 +148,7 @@ async def run_cells(run):
         Path(t0_file).write_text(repr(time.time()))
     first = True
     for entry in run.cells:
-        file, wanted = (entry, None) if isinstance(entry, str) else entry
+        file, wanted = (entry, None) if isinstance(entry, str) else (entry["file"], entry["cells"])
         for cell, quiet in cells_of(PYTHON / file, wanted):
             if not first:
                 await asyncio.sleep(run.pause)
@@ -228,23 +202,6 @@ def bootstrap():
     os.execv(python, [python, __file__, *sys.argv[1:]])
 
 
-def check_every_file_runs_or_says_why():
-    used = {entry if isinstance(entry, str) else entry[0] for run in RUNS for entry in run.cells}
-    problems = []
-    for path in sorted(PYTHON.glob("ch*/*.py")):
-        name = str(path.relative_to(PYTHON))
-        marked = path.read_text().startswith(NOT_RUN)
-        if name in used and marked:
-            problems.append(f"{name} runs, yet its first line says `{NOT_RUN.strip()}`")
-        if name not in used and not marked:
-            problems.append(f"{name} is in no run: add it to RUNS, or start it with "
-                            f"`{NOT_RUN}<why>`")
-    for name in used - {str(p.relative_to(PYTHON)) for p in PYTHON.glob("ch*/*.py")}:
-        problems.append(f"RUNS names {name}, which does not exist")
-    if problems:
-        sys.exit("run.py:\n  " + "\n  ".join(problems))
-
-
 def cargo_build(*args):
     subprocess.run(["cargo", "build", "--quiet", *args], cwd=ROOT, check=True)
 
@@ -279,7 +236,7 @@ def run_once(run):
         if run.script:
             command = [sys.executable, PYTHON / run.cells[0]]
         else:
-            command = [sys.executable, __file__, "--cells", run.name]
+            command = [sys.executable, __file__, "--cells", json.dumps(run.__dict__)]
         started = time.time()
         child = subprocess.Popen(command, cwd=ROOT, env=env, stdin=subprocess.DEVNULL,
                                  stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
@@ -299,26 +256,43 @@ def normalise(text):
     return text.replace(str(Path(asyncio.__file__).parent), ".../asyncio")
 
 
-FIGURE = re.compile(r"\d[\d.]*( ms| µs| ns| KiB| MiB| seconds|s|x)(?![A-Za-z0-9])")
+def figure_pattern(units):
+    """The figure rule that tests/check/outputs.rs applies too, from the one list in the root
+    Cargo.toml (`[workspace.metadata.book] figure-units`): a number followed by one of the
+    units, and by no letter or digit."""
+    alternatives = "|".join(re.escape(unit["unit"]) for unit in units)
+    return re.compile(rf"\d[\d.]*({alternatives})(?![^\W_])")
+
+
+def check_figure_rule(figure):
+    """The example tests/check/outputs.rs checks its side of the rule with."""
+    line = "4 threads: 812.5 ms, 1.97x faster, 0.50 seconds, 3 tasks"
+    masked = figure.sub(r"#\1", line)
+    if masked != "4 threads: # ms, #x faster, # seconds, 3 tasks":
+        sys.exit(f"run.py: the figure rule masks {line!r} as {masked!r}")
+
+
 CLOCK = re.compile(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d{3}")
 ADDRESS = re.compile(r"0x[0-9a-f]+|when=[\d.]+")
 
 
-def shape(text, unordered):
+def shape(text, unordered, figure):
     """The text, figures, clock times and addresses masked: what must not change."""
-    masked = [ADDRESS.sub("#", CLOCK.sub("#", FIGURE.sub(r"#\1", line)))
+    masked = [ADDRESS.sub("#", CLOCK.sub("#", figure.sub(r"#\1", line)))
               for line in text.splitlines()]
     return sorted(masked) if unordered else masked
 
 
-def check(runs):
+def check(runs, figure):
     bless = os.environ.get("BLESS") == "1"
     failed = []
     for run in runs:
         started = time.perf_counter()
         text, _ = run_once(run)
         file = PYTHON / run.chapter / "output" / f"{run.name}.txt"
-        same = file.exists() and shape(file.read_text(), run.unordered) == shape(text, run.unordered)
+        expected = file.read_text() if file.exists() else ""
+        same = file.exists() and shape(expected, run.unordered, figure) == shape(
+            text, run.unordered, figure)
         verdict = "ok" if same else ("rewritten" if bless else "DIFFERS")
         print(f"{run.chapter}/{run.name}: {verdict} ({time.perf_counter() - started:.1f} s)")
         if not same and bless:
@@ -326,8 +300,9 @@ def check(runs):
             file.write_text(text)
         elif not same:
             failed.append(run.name)
-            print(f"--- {file.relative_to(ROOT)}\n{file.read_text() if file.exists() else ''}"
-                  f"+++ this run\n{text}")
+            name = str(file.relative_to(ROOT))
+            print("".join(difflib.unified_diff(expected.splitlines(True), text.splitlines(True),
+                                               name, "this run")))
     if failed:
         sys.exit(f"run.py: {len(failed)} output(s) differ: {', '.join(failed)} "
                  f"(BLESS=1 python3 python/run.py rewrites them; read the diff)")
@@ -336,10 +311,12 @@ def check(runs):
 # ---------------------------------------------------------------- --measure: the tables
 
 REPEATS = 3
-RUST_PACKAGES = ["ch01-hello-world", "ch05-starving", "ch07-http-sync", "ch08-http-concurrent",
-                 "ch09-http-limited", "ch10-subprocesses", "ch11-queues"]
 RUST_LINE = re.compile(r"^(\d+\.\d+)s \S+ (.*)$")
 PY_LINE = re.compile(r"^\S+  \S+  \d{4}-\d\d-\d\d (\d\d):(\d\d):(\d\d),(\d{3})  (.*)$")
+
+# What a timed run gave: its log lines as (seconds after the first, message), its text,
+# and each line of output with the time it reached us (Python runs only).
+Timed = namedtuple("Timed", "logged text stamped")
 
 
 def rust_once(binary):
@@ -348,21 +325,16 @@ def rust_once(binary):
         done = subprocess.run([ROOT / "target" / "release" / binary], cwd=ROOT, text=True,
                               env={**os.environ, "QUOTES_URL": service.url},
                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, check=True)
-    return [(float(m[1]), m[2]) for m in map(RUST_LINE.match, done.stdout.splitlines()) if m], \
-        done.stdout
+    logged = [(float(m[1]), m[2]) for m in map(RUST_LINE.match, done.stdout.splitlines()) if m]
+    return Timed(logged, done.stdout, [])
 
 
-def python_once(name):
-    """A run of RUNS: its log lines as (seconds after the first, message), and its text."""
-    text, stamped = run_once(next(run for run in RUNS if run.name == name))
+def python_once(run):
+    text, stamped = run_once(run)
     logged = [(int(m[1]) * 3600 + int(m[2]) * 60 + int(m[3]) + int(m[4]) / 1000, m[5])
               for m in map(PY_LINE.match, text.splitlines()) if m]
     logged = [(at - logged[0][0], message) for at, message in logged]
-    return logged, text, stamped
-
-
-def total_ms(text):
-    return float(re.search(r"Total time: ([\d.]+) ms", text)[1])
+    return Timed(logged, text, stamped)
 
 
 def first(lines, start):
@@ -373,16 +345,44 @@ def last(lines, start):
     return [at for at, message in lines if message.startswith(start)][-1]
 
 
-def span(lines):
-    return (lines[-1][0] - lines[0][0],)
+def total(timed):
+    return (float(re.search(r"Total time: ([\d.]+) ms", timed.text)[1]),)
 
 
-def starving(lines):
+def span(timed):
+    return (timed.logged[-1][0] - timed.logged[0][0],)
+
+
+def starving(timed):
+    lines = timed.logged
     return first(lines, "Hello"), first(lines, "Done"), last(lines, "World")
 
 
-def tee_gap(lines):
-    return ((first(lines, "World") - first(lines, "Hello")) * 1000,)
+def gap(timed):
+    return ((first(timed.logged, "World") - first(timed.logged, "Hello")) * 1000,)
+
+
+def slept(timed):
+    return tuple(at for at, message in timed.logged if "has slept" in message)
+
+
+def slept_arrived(timed):
+    """A print has no clock: the time each line reached us."""
+    return tuple(at for line, at in timed.stamped if "has slept" in line)
+
+
+SECONDS, MS = (" s", 3), (" ms", 0)
+# A measure row's `figure`: what to read from the Python run, from the Rust listing, and
+# how to write it: a template whose {i} is the range of the i-th figure over the repeats.
+FIGURES = {
+    "span": (span, span, ("{0}", [SECONDS])),
+    "total": (total, total, ("{0}", [MS])),
+    "starving": (starving, starving,
+                 ("Hellos at {0}, *Done* at {1}, last World at {2}", [SECONDS] * 3)),
+    "gap": (gap, gap, ("{0} apart", [MS])),
+    "workers": (slept_arrived, slept, ("{0}, {1}, {2}", [SECONDS] * 3)),
+}
+RATIO = ("{0}", [("x", 2)])
 
 
 def figure(values, template):
@@ -396,101 +396,71 @@ def figure(values, template):
     return template[0].format(*(one(i) for i in range(len(template[1]))))
 
 
-SECONDS, MS = (" s", 3), (" ms", 0)
-SPAN = ("{0}", [SECONDS])
-TOTAL = ("{0}", [MS])
-STARVING = ("Hellos at {0}, *Done* at {1}, last World at {2}", [SECONDS, SECONDS, SECONDS])
-GAP = ("{0} apart", [(" ms", 0)])
-WORKERS = ("{0}, {1}, {2}", [SECONDS, SECONDS, SECONDS])
+class Measurer:
+    """Runs each Python run and Rust listing REPEATS times, once for all rows that use it."""
 
-# Each chapter's rows: what ran, the slide's figure, the Python run and the Rust listing
-# with what to read from each, and how to write it.
-TABLES = {
-    "ch01-hello-world": [
-        ("`hello()` twice, blocking: first *Hello* to last *World*", "2.008 s",
-         ("hello_sync", span), ("hello_sync", span), SPAN),
-        ("two tasks: first *Hello* to last *World*", "1.008 s",
-         ("hello_async", span), ("hello_async", span), SPAN),
-    ],
-    "ch05-starving": [
-        ("CPU task that yields every 10⁷ additions, beside two hellos",
-         "Hellos at 0.118 s, *Done* at 0.978 s, last World at 1.124 s",
-         ("starve_yield", starving), ("starve_yield", starving), STARVING),
-        ("the same without yielding", "(commented out in the workshop)",
-         ("starve", starving), ("starve", starving), STARVING),
-    ],
-    "ch07-http-sync": [
-        ("10 requests, one at a time", "763 ms",
-         ("fetch_sync", total_ms), ("fetch_sync", total_ms), TOTAL),
-    ],
-    "ch08-http-concurrent": [
-        ("10 requests, concurrently", "196 ms",
-         ("join_set", total_ms), ("join_set", total_ms), TOTAL),
-    ],
-    "ch09-http-limited": [
-        ("one at a time", "763 ms", ("fetch_sync", total_ms), ("fetch_sync", total_ms), TOTAL),
-        ("concurrently", "196 ms", ("join_set", total_ms), ("join_set", total_ms), TOTAL),
-        ("five at a time", "201 ms (a semaphore of 5)",
-         ("semaphore", total_ms), ("semaphore", total_ms), TOTAL),
-    ],
-    "ch10-subprocesses": [
-        ("write `Hello` and `World` to `tee`, log its output: the two lines", "1 ms apart",
-         ("terminate", tee_gap), ("tee", tee_gap), GAP),
-    ],
-    "ch11-queues": [
-        ("two workers, sleeps of 1, 0.5 and 0.75 s: the three lines",
-         "Worker 2 0.50, Worker 1 1.00, Worker 2 0.75 (no times shown)",
-         ("workers", "stamps"), ("workers", "workers"), WORKERS),
-    ],
-}
+    def __init__(self, runs):
+        self.runs = {run.name: run for run in runs}
+        self.cache = {}
+
+    def python(self, name):
+        if name not in self.cache:
+            self.cache[name] = [python_once(self.runs[name]) for _ in range(REPEATS)]
+        return self.cache[name]
+
+    def rust(self, binary):
+        if ("rust", binary) not in self.cache:
+            self.cache[("rust", binary)] = [rust_once(binary) for _ in range(REPEATS)]
+        return self.cache[("rust", binary)]
 
 
-def read(kind, name, cache):
-    """One figure tuple per repeat, for a Python run or a Rust listing (run once each)."""
-    key = (kind, name)
-    if key not in cache:
-        cache[key] = [python_once(name) if kind == "python" else rust_once(name)
-                      for _ in range(REPEATS)]
-    return cache[key]
-
-
-def extract(kind, runs, how):
-    out = []
-    for result in runs:
-        lines, text = result[0], result[1]
-        if how == total_ms:
-            out.append((total_ms(text),))
-        elif how == "stamps":  # a print has no clock: the time each line reached us
-            out.append(tuple(at for line, at in result[2] if "has slept" in line))
-        elif how == "workers":
-            out.append(tuple(at for at, message in lines if "has slept" in message))
-        else:
-            out.append(how(lines))
-    return out
-
-
-def overhead_rows(cache):
-    """Chapter 6: the workshop's two cells, and the benchmark's medians (20 samples)."""
-    bench = subprocess.run(
-        ["cargo", "bench", "--quiet", "-p", "ch06-cost-of-async", "--bench", "overhead", "--",
-         "plain_fn", "async_fn_block_on"],
+def bench_medians(chapter, rows):
+    """The medians, in ms, of the benchmarks the rows name (`bench = "<bench>/<name>"`)."""
+    names = [row["bench"] for row in rows if "bench" in row]
+    if not names:
+        return {}
+    benches = sorted({name.split("/")[0] for name in names})
+    args = [arg for bench in benches for arg in ("--bench", bench)]
+    output = subprocess.run(
+        ["cargo", "bench", "--quiet", "-p", chapter, *args, "--",
+         *[name.split("/")[1] for name in names]],
         cwd=ROOT, text=True, stdout=subprocess.PIPE, check=True).stdout
     medians = {}
-    for name in ("plain_fn", "async_fn_block_on"):
-        row = next(line for line in bench.splitlines() if f"─ {name} " in line)
+    for name in names:
+        row = next(line for line in output.splitlines() if f"─ {name.split('/')[1]} " in line)
         value, unit = row.split("│")[2].split()
         medians[name] = float(value) * {"ms": 1, "µs": 1e-3, "s": 1000}[unit]
-    plain = [(total_ms(r[1]),) for r in read("python", "overhead_plain", cache)]
-    awaited = [(total_ms(r[1]),) for r in read("python", "overhead_async", cache)]
-    ratio = [(a[0] / p[0],) for p, a in zip(plain, awaited)]
-    rust_ratio = medians["async_fn_block_on"] / medians["plain_fn"]
-    return [
-        ("10⁷ calls of a plain function", "623 ms", figure(plain, TOTAL),
-         f"{medians['plain_fn']:.1f} ms"),
-        ("10⁷ awaited calls of an `async` function", "1115 ms", figure(awaited, TOTAL),
-         f"{medians['async_fn_block_on']:.1f} ms"),
-        ("async ÷ plain", "1.79x", figure(ratio, ("{0}", [("x", 2)])), f"{rust_ratio:.2f}x"),
-    ]
+    return medians
+
+
+def chapter_rows(chapter, rows, measurer):
+    """A chapter's table: label, slide, the Python's figure, the Rust's."""
+    medians = bench_medians(chapter, rows)
+    values, table = [], []
+    for row in rows:
+        if "ratio" in row:  # the figures of one row over another's, each repeat's
+            top, bottom = (values[number - 1] for number in row["ratio"])
+            py = [(t[0] / b[0],) for t, b in zip(top[0], bottom[0])]
+            rust = f"{top[1] / bottom[1]:.2f}x"
+            values.append((py, None))
+            table.append((row["label"], row["slide"], figure(py, RATIO), rust))
+            continue
+        read_py, read_rust, template = FIGURES[row["figure"]]
+        py = [read_py(timed) for timed in measurer.python(row["python"])]
+        if "bench" in row:
+            rust_value = medians[row["bench"]]
+            rust = f"{rust_value:.1f} ms"
+        else:
+            rust_value = None
+            rust = figure([read_rust(timed) for timed in measurer.rust(row["rust"])], template)
+        values.append((py, rust_value))
+        table.append((row["label"], row["slide"], figure(py, template), rust))
+    return table
+
+
+def crate_version(name):
+    lock = tomllib.loads((ROOT / "Cargo.lock").read_text())
+    return next(package["version"] for package in lock["package"] if package["name"] == name)
 
 
 def machine(http, bench):
@@ -502,16 +472,15 @@ def machine(http, bench):
         model += f" (a {lscpu['Hypervisor vendor'].strip()} virtual machine)"
     rustc = subprocess.run(["rustc", "--version"], cwd=ROOT, text=True,
                            stdout=subprocess.PIPE).stdout.split()[1]
-    lock = (ROOT / "Cargo.lock").read_text()
-    crate = lambda name: re.search(rf'name = "{name}"\nversion = "([^"]+)"', lock)[1]
-    python, rust = f"CPython {sys.version.split()[0]}", f"Rust {rustc}, tokio {crate('tokio')}"
+    python = f"CPython {sys.version.split()[0]}"
+    rust = f"Rust {rustc}, tokio {crate_version('tokio')}"
     if http:
         import httpx
 
         python += f", httpx {httpx.__version__}"
-        rust += f", reqwest {crate('reqwest')}"
+        rust += f", reqwest {crate_version('reqwest')}"
     if bench:
-        rust += f", divan {crate('divan')}"
+        rust += f", divan {crate_version('divan')}"
     return f"{os.cpu_count()} cores of an {model}; {python}; {rust}"
 
 
@@ -532,24 +501,26 @@ def client_build_ms():
             f"every request, took {min(times):.0f} to {max(times):.0f} ms here (10 times).")
 
 
-def measure(chapters):
-    cargo_build("--release", *[arg for package in RUST_PACKAGES for arg in ("-p", package)])
+def measure(packages, tables, runs, chapters):
+    """Every chapter's `[[package.metadata.book.measure]]` table, whose name holds one of
+    `chapters` (all when none), written to python/<chapter>/measured/figures.md."""
+    chosen = {chapter: table["measure"] for chapter, table in sorted(tables.items())
+              if table.get("measure") and (not chapters or any(a in chapter for a in chapters))}
+    binaries = {row["rust"] for rows in chosen.values() for row in rows if "rust" in row}
+    holders = sorted({package["name"] for package in packages for target in package["targets"]
+                      if "bin" in target["kind"] and target["name"] in binaries})
+    cargo_build("--release", *[arg for package in holders for arg in ("-p", package)])
+    facts = {name: fact for table in tables.values()
+             for name, fact in table.get("listings", {}).items()}
     when, load_before = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()), load()
-    cache, tables = {}, []
-    for chapter, rows in TABLES.items():
-        if chapters and not any(arg in chapter for arg in chapters):
-            continue
-        table = []
-        for label, slide, (py_name, py_how), (rust_name, rust_how), template in rows:
-            py = extract("python", read("python", py_name, cache), py_how)
-            rust = extract("rust", read("rust", rust_name, cache), rust_how)
-            table.append((label, slide, figure(py, template), figure(rust, template)))
-        http = chapter in ("ch07-http-sync", "ch08-http-concurrent", "ch09-http-limited")
-        tables.append((chapter, table, client_build_ms() if http else "", False))
-    if not chapters or any(arg in "ch06-cost-of-async" for arg in chapters):
-        tables.append(("ch06-cost-of-async", overhead_rows(cache), "", True))
+    measurer, written = Measurer(runs), []
+    for chapter, rows in chosen.items():
+        table = chapter_rows(chapter, rows, measurer)
+        http = any("quote-client" in facts.get(row.get("rust"), {}) for row in rows)
+        bench = any("bench" in row for row in rows)
+        written.append((chapter, table, client_build_ms() if http else "", bench))
     loads = f"Load average (1, 5, 15 min) {load_before} when the run started, {load()} when it ended."
-    for chapter, rows, extra, bench in tables:
+    for chapter, rows, extra, bench in written:
         about = f"{machine(bool(extra), bench)}, {'bench profile' if bench else 'release build'}. {loads}"
         if extra:
             extra = (f" The quote service ran on 127.0.0.1 with {LATENCY_MS} ms of latency a "
@@ -573,19 +544,25 @@ def write_table(chapter, rows, about, when, extra="", bench=False):
 
 def main():
     if sys.argv[1:2] == ["--cells"]:
-        run = next(run for run in RUNS if run.name == sys.argv[2])
+        run = Run(**json.loads(sys.argv[2]))
         os.environ.setdefault("QUOTES_URL", "")
         asyncio.run(run_cells(run))
         return
     bootstrap()
-    check_every_file_runs_or_says_why()
+    packages, workspace = manifests()
+    figure = figure_pattern(workspace["figure-units"])
+    check_figure_rule(figure)
+    if "--self-test" in sys.argv:
+        print("run.py: the figure rule masks as tests/check/outputs.rs does")
+        return
+    tables = book_tables(packages)
+    runs = runs_of(tables)
     cargo_build("-p", "quote-service")
     args = [arg for arg in sys.argv[1:] if not arg.startswith("--")]
-    runs = [run for run in RUNS if not args or any(arg in run.name for arg in args)]
     if "--measure" in sys.argv:
-        measure(args)
+        measure(packages, tables, runs, args)
     else:
-        check(runs)
+        check([run for run in runs if not args or any(arg in run.name for arg in args)], figure)
 
 
 if __name__ == "__main__":

@@ -135,26 +135,42 @@ fn default_hang_limit() -> u64 {
 }
 
 /// A run of the workshop's Python: `[[package.metadata.book.python]]`, which
-/// `python/run.py` runs. Only what the Rust checks read is typed here.
+/// `python/run.py` runs (its `Run` says what each key means). Every key is named here,
+/// so that a misspelt one fails `cargo test`; the checks read only `cells`.
 #[derive(Debug, Deserialize)]
-#[serde(rename_all = "kebab-case")]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)] // Read by python/run.py.
 pub struct PythonRun {
+    name: String,
     pub cells: Vec<Cells>,
+    #[serde(default)]
+    pause: f64,
+    #[serde(default)]
+    unordered: bool,
+    #[serde(default)]
+    script: bool,
+    #[serde(default)]
+    env: BTreeMap<String, String>,
 }
 
-/// The cells of one Python file that a run takes: all of them, or some.
+/// The cells of one Python file that a run takes: all of them, or some (numbered
+/// from 1).
 #[derive(Debug, Deserialize)]
 #[serde(untagged)]
 pub enum Cells {
     All(String),
-    Some { file: String },
+    Some {
+        file: String,
+        #[allow(dead_code)] // Read by python/run.py.
+        cells: Vec<u32>,
+    },
 }
 
 impl Cells {
     /// The file, relative to `python/`.
     pub fn file(&self) -> &str {
         match self {
-            Cells::All(file) | Cells::Some { file } => file,
+            Cells::All(file) | Cells::Some { file, .. } => file,
         }
     }
 }
