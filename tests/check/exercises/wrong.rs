@@ -18,7 +18,8 @@ pub fn checks() -> Vec<Check> {
             let name = format!("{}/wrong/{}", wrong.exercise.chapter, wrong.name);
             let package = wrong.exercise.chapter.clone();
             checks.push(
-                Check::new("exercise", name, move || is_rejected(&wrong)).running([package]),
+                Check::new("exercise", name, move || is_rejected(&wrong))
+                    .running([package]),
             );
         }
     }
@@ -100,9 +101,13 @@ fn is_the_starter_filled_in(wrong: &Wrong) -> Result<(), String> {
     let (before, after) = outside_mod_starter(&text)
         .ok_or_else(|| format!("{source}: no `mod starter {{` … `}}`"))?;
     let starter = as_switched(&starter_part(&exercise));
-    let (expected_before, expected_after) = outside_mod_starter(&starter).ok_or_else(|| {
-        format!("{}: no `mod starter` in its starter", relative(&exercise_source))
-    })?;
+    let (expected_before, expected_after) = outside_mod_starter(&starter)
+        .ok_or_else(|| {
+            format!(
+                "{}: no `mod starter` in its starter",
+                relative(&exercise_source)
+            )
+        })?;
     if (before, after) != (expected_before, expected_after) {
         return Err(format!(
             "{source} must be the starter of {} with `main` switched to it, changed only \
