@@ -15,7 +15,7 @@ use super::includes::Include;
 use super::{Page, report};
 use crate::exercises::uses_solution;
 use crate::layout::{Listing, relative};
-use crate::model::book;
+use crate::model::{Clock, book};
 
 pub fn every_exercise_ends_its_chapter_and_hides_its_solution() -> Result<(), String>
 {
@@ -50,6 +50,7 @@ fn check(page: &Page, listing: &Listing) -> Result<(), String> {
             last.title
         ));
     }
+    says_which_clock(page, &last, listing)?;
     let (starter, solution) = starter_and_solution(page, &last, listing)?;
     solution_is_hidden(&html, &starter, &solution)?;
     let text = |include: &Include| include.lines().map(|lines| lines.join("\n"));
@@ -70,6 +71,24 @@ fn check(page: &Page, listing: &Listing) -> Result<(), String> {
         ));
     }
     Ok(())
+}
+
+/// What every exercise on the paused clock says about it, in its section.
+const PAUSED_CLOCK: &str = "{{#include snippets/paused-clock.md}}";
+
+/// The exercise's section includes the paragraph on the paused clock, which its check
+/// runs on, and only if it does.
+fn says_which_clock(page: &Page, section: &Section, listing: &Listing) -> Result<(), String> {
+    let says = page.text[section.offset..].contains(PAUSED_CLOCK);
+    match (listing.facts().clock(), says) {
+        (Clock::Paused, false) => Err(format!(
+            "its check runs on the paused clock: the section must say so, `{PAUSED_CLOCK}`"
+        )),
+        (Clock::Real, true) => Err(format!(
+            "its check runs on the real clock, and the section includes `{PAUSED_CLOCK}`"
+        )),
+        _ => Ok(()),
+    }
 }
 
 /// The page's last `##` section, and each line of raw HTML with where it stands
