@@ -10,8 +10,7 @@ use std::sync::{Condvar, Mutex};
 use std::thread;
 use std::time::Duration;
 
-use nix::sys::signal::{Signal, killpg};
-use nix::unistd::Pid;
+use rustix::process::{Pid, Signal, kill_process, kill_process_group};
 use wait_timeout::ChildExt;
 
 use crate::common::{Listing, relative, root};
@@ -159,12 +158,16 @@ fn wait_for(child: &mut Child, limit: Duration) -> Option<Option<i32>> {
 /// Kills every process of the group that `leader` started (`command` gives each
 /// listing a group of its own). A group that has ended already is left as it is.
 pub fn kill_group(leader: u32) {
-    let _ = killpg(Pid::from_raw(leader as i32), Signal::SIGKILL);
+    if let Some(leader) = Pid::from_raw(leader as i32) {
+        let _ = kill_process_group(leader, Signal::KILL);
+    }
 }
 
 /// Kills one process, if it is still there.
 pub fn kill(pid: u32) {
-    let _ = nix::sys::signal::kill(Pid::from_raw(pid as i32), Signal::SIGKILL);
+    if let Some(pid) = Pid::from_raw(pid as i32) {
+        let _ = kill_process(pid, Signal::KILL);
+    }
 }
 
 fn read_all(pipe: &mut impl Read) -> String {
