@@ -18,7 +18,11 @@ impl Drop for Unfinished {
 }
 
 /// Works for `secs` seconds, then fails or returns its name.
-async fn job(name: &'static str, secs: u64, fails: bool) -> Result<&'static str, String> {
+async fn job(
+    name: &'static str,
+    secs: u64,
+    fails: bool,
+) -> Result<&'static str, String> {
     info!("{name}: started");
     let unfinished = Unfinished(name);
     sleep(Duration::from_secs(secs)).await;
