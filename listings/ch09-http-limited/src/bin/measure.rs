@@ -68,7 +68,7 @@ async fn main() -> Result<(), Report> {
         ("ten, five at a time:", five_at_a_time),
     ] {
         println!(
-            "{name} {:.1} ms, {:.1}x one request",
+            "{name} {:.1} ms, {:.1}x as long as one request",
             ms(took),
             latencies(took)
         );
