@@ -4,7 +4,7 @@
 // /wrong/` makes sure that the exercise's check rejects it with the message in
 // ignored_workers.txt.
 #![allow(unused_imports)] // What only the solution uses.
-#![allow(unused_variables)] // The mistake itself: rustc warns that `workers` is unused.
+#![allow(unused_variables)] // The mistake: rustc warns of an unused `workers`.
 
 use std::sync::Arc;
 use std::time::Duration;

@@ -1,7 +1,7 @@
 // Exercise 13 done wrong on purpose: the jobs numbered with `enumerate()`, as
 // Python's `enumerate(jobs)` numbers them, from 0, where the lines number them from
 // 1. `cargo test /wrong/` makes sure that the exercise's check rejects it with the
-// message in numbered_from_zero.txt.
+// message in spans_from_zero.txt.
 #![allow(unused_imports)] // What only the solution uses.
 
 use std::time::Duration;

@@ -2,7 +2,7 @@
 // which a reader writes to say "I need the permit, not its value" (as Python's
 // `async with limit:` needs no name). In Rust `_` is not a name: the permit is
 // dropped at once. `cargo test /wrong/` makes sure that the exercise's check
-// rejects it with the message in permit_dropped.txt.
+// rejects it with the message in permit_let_underscore.txt.
 #![allow(unused_imports)] // What only the solution uses.
 
 use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};

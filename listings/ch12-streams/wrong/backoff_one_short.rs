@@ -1,7 +1,7 @@
-// Exercise 12 done wrong on purpose: the wait is `std::thread::sleep`, which a
-// reader finds first in std, as Python's `time.sleep` is the sleep at hand; it
-// compiles in an async block, and blocks the thread. `cargo test /wrong/` makes
-// sure that the exercise's check rejects it with the message in thread_sleep.txt.
+// Exercise 12 done wrong on purpose: the stream ends one attempt early, `>=` where
+// `>` belongs, as a reader used to Python's `range(attempts)`, which stops before
+// its end, easily writes. `cargo test /wrong/` makes sure that the exercise's check
+// rejects it with the message in backoff_one_short.txt.
 #![allow(unused_imports)] // What only the solution uses.
 
 use std::pin::pin;
@@ -23,12 +23,12 @@ mod starter {
         stream::unfold(
             (1, Duration::from_millis(100)),
             move |(attempt, wait)| async move {
-                if attempt > attempts {
+                // WRONG, on purpose: `>=` ends the stream at the last attempt's
+                // number, before giving it.
+                if attempt >= attempts {
                     return None;
                 }
-                // WRONG, on purpose: a blocking sleep, which holds the thread (and
-                // with it every task on it) and is no part of the future.
-                std::thread::sleep(wait);
+                sleep(wait).await;
                 Some((attempt, (attempt + 1, wait * 2)))
             },
         )

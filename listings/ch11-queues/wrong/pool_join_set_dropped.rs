@@ -2,7 +2,7 @@
 // chapter 8 taught, and the set is dropped when `start_pool` returns. A reader from
 // asyncio expects the tasks to run on (an `asyncio.TaskGroup` waits for its tasks);
 // a dropped `JoinSet` aborts them. `cargo test /wrong/` makes sure that the
-// exercise's check rejects it with the message in join_set_dropped.txt.
+// exercise's check rejects it with the message in pool_join_set_dropped.txt.
 #![allow(unused_imports)] // What only the solution uses.
 
 use std::sync::Arc;

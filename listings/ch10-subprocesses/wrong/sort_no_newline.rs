@@ -1,7 +1,7 @@
 // Exercise 10 done wrong on purpose: each line is written as it is, with no `\n`,
 // as a reader who thinks of `lines` as lines already writes them (Python's
 // `stdin.write` adds no newline either). `cargo test /wrong/` makes sure that the
-// exercise's check rejects it with the message in no_newline.txt.
+// exercise's check rejects it with the message in sort_no_newline.txt.
 #![allow(unused_imports)] // What only the solution uses.
 
 use std::io;
