@@ -19,7 +19,7 @@ mod starter {
             (1, Duration::from_millis(100)),
             move |(attempt, wait)| async move {
                 todo!(
-                    "attempt {attempt} of {attempts}: end, or wait {wait:?} and yield"
+                    "attempt {attempt} of {attempts}: end, or wait {wait:?}, yield"
                 )
             },
         )
