@@ -25,8 +25,7 @@ pub fn diagnose(attempt: &Attempt) -> Option<String> {
     let last = attempt
         .expected
         .lines()
-        .filter(|line| line.contains(ATTEMPT))
-        .last()?;
+        .rfind(|line| line.contains(ATTEMPT))?;
     let last = last.split_once("s ")?.1;
     let gave_up = attempt.time_of("giving up")?;
     let expected = attempt.expected_time_of("giving up")?;
