@@ -29,7 +29,7 @@ async fn fetch_quote_counted(
 
 /// Your part: fetch `n` quotes concurrently with `fetch_quote_counted`, each request
 /// holding one of `limit`'s permits while it runs, and return the quotes.
-#[allow(unused)] // Until you fill it in and `main` uses it: see below.
+#[allow(dead_code)] // Unused until `main` uses it: see below.
 mod starter {
     use super::*;
 

@@ -12,7 +12,7 @@ use tokio::process::Command;
 
 /// Your part: start `sort`, write `lines` to its input, one a line, and return the
 /// lines it prints, in its order. Fail if `sort` does not exit with success.
-#[allow(unused)] // Until you fill it in and `main` uses it: see below.
+#[allow(dead_code)] // Unused until `main` uses it: see below.
 mod starter {
     use super::*;
 

@@ -13,7 +13,7 @@ use tracing::info;
 
 /// Your part: a stream of retry attempts, numbered from 1 to `attempts`. It waits
 /// 100 ms before attempt 1, and twice as long before each attempt after that.
-#[allow(unused)] // Until you fill it in and `main` uses it: see below.
+#[allow(dead_code)] // Unused until `main` uses it: see below.
 mod starter {
     use super::*;
 

@@ -26,7 +26,7 @@ async fn serve(n: u64) {
 /// Your part: start workers 1 to `count`, each a task that runs `warm_up` then
 /// `serve`. Return as soon as every worker is warm, while they go on serving, with
 /// their tasks.
-#[allow(unused)] // Until you fill it in and `main` uses it: see below.
+#[allow(dead_code)] // Unused until `main` uses it: see below.
 mod starter {
     use super::*;
 

@@ -25,7 +25,7 @@ async fn worker(name: &'static str, step: Duration, token: CancellationToken) {
 /// Your part: ask every worker to stop, give them `grace` to finish, then abort the
 /// ones still running. Return how many stopped by themselves, and how many were
 /// aborted.
-#[allow(unused)] // Until you fill it in and `main` uses it: see below.
+#[allow(dead_code)] // Unused until `main` uses it: see below.
 mod starter {
     use super::*;
 

@@ -1,5 +1,6 @@
-//! Exercise 15's mistakes: waiting for the workers to end instead of to be warm, or
-//! holding each worker back until all are warm.
+//! Exercise 15's mistakes: waiting for the workers to end instead of to be warm,
+//! opening the doors at the first worker warm, or holding each worker back until all
+//! are warm.
 
 use super::Attempt;
 
@@ -17,11 +18,21 @@ pub fn diagnose(attempt: &Attempt) -> Option<String> {
              {warm:.3}s, when the last one was warm: `start_all` waited for the tasks to \
              end. Have each worker say when it is warm, and wait for that."
         ))
+    } else if open < warm - SLACK {
+        Some(format!(
+            "The doors opened at {open:.3}s, before every worker was warm (the last one \
+             is at {warm:.3}s): `start_all` woke at the first news, not when the count \
+             said all. A watch receiver's `changed()` returns at the next change, \
+             whatever the value; wait for the value you need instead, \
+             `wait_for(|&warm| warm == count)`, as with Python's \
+             `Condition.wait_for(predicate)`."
+        ))
     } else if served > first_served + SLACK {
         Some(format!(
             "Worker 1 finished serving at {served:.3}s, not {first_served:.3}s: it waited \
-             for the others to be warm before serving, as at a `Barrier`. Only `start_all` \
-             waits; each worker serves as soon as it is warm."
+             for the others to be warm before serving, as at a `Barrier`, which holds every task \
+             that waits at it until the last arrives. Only `start_all` waits; each worker \
+             says it is warm (a `watch` channel's count) and serves at once."
         ))
     } else {
         None

@@ -25,7 +25,7 @@ async fn fetch_quote_counted(
 
 /// Your part: fetch `n` quotes concurrently with `fetch_quote_counted`, each request
 /// holding one of `limit`'s permits while it runs, and return the quotes.
-#[allow(unused)] // Until you fill it in and `main` uses it: see below.
+#[allow(dead_code)] // Unused until `main` uses it: see below.
 mod starter {
     use super::*;
 
@@ -35,7 +35,10 @@ mod starter {
         n: usize,
         limit: &Semaphore,
     ) -> Result<Vec<String>, reqwest::Error> {
-        todo!("n futures that each take a permit, then fetch; wait for all of them")
+        todo!(
+            "{n} fetches of {url} with {client:?}, each holding one of {} permits",
+            limit.available_permits()
+        )
     }
 }
 

@@ -8,12 +8,12 @@ use tokio::process::Command;
 
 /// Your part: start `sort`, write `lines` to its input, one a line, and return the
 /// lines it prints, in its order. Fail if `sort` does not exit with success.
-#[allow(unused)] // Until you fill it in and `main` uses it: see below.
+#[allow(dead_code)] // Unused until `main` uses it: see below.
 mod starter {
     use super::*;
 
     pub async fn sort_lines(lines: &[&str]) -> io::Result<Vec<String>> {
-        todo!("spawn sort with both pipes, write and read, close its input, wait")
+        todo!("sort {lines:?}: both pipes, write and read, close its input, wait")
     }
 }
 

@@ -37,12 +37,12 @@ async fn worker(
 /// Your part: spawn `workers` workers, named `Worker 1`, `Worker 2`..., that share
 /// one queue of jobs; put `sleeps` in it; return the receiver of their results. That
 /// receiver must give `None` once every worker has stopped.
-#[allow(unused)] // Until you fill it in and `main` uses it: see below.
+#[allow(dead_code)] // Unused until `main` uses it: see below.
 mod starter {
     use super::*;
 
     pub fn start_pool(sleeps: &[f64], workers: usize) -> Receiver<Done> {
-        todo!("two channels: one for the jobs, one for the results")
+        todo!("{workers} workers, jobs {sleeps:?}: two channels")
     }
 }
 
@@ -53,12 +53,15 @@ use solution::start_pool;
 #[tokio::main(flavor = "current_thread")]
 async fn main() {
     init_logging();
-    let mut results = start_pool(&[0.3, 0.1, 0.2, 0.4, 0.1], 3);
-    // No `JoinSet` to wait on: the end of the results says the workers are done.
-    while let Some(done) = results.recv().await {
-        info!("{} has slept for {:.2} seconds", done.worker, done.slept);
+    // The same jobs for two crews, one after the other: three workers, then two.
+    for workers in [3, 2] {
+        let mut results = start_pool(&[0.3, 0.1, 0.2, 0.4, 0.1], workers);
+        // No `JoinSet` to wait on: the end of the results says the workers are done.
+        while let Some(Done { worker, slept }) = results.recv().await {
+            info!("{worker} of {workers} has slept for {slept:.2} seconds");
+        }
+        info!("no more results: all {workers} workers have stopped");
     }
-    info!("no more results: every worker has stopped");
 }
 // ANCHOR_END: starter
 

@@ -9,7 +9,7 @@ use tracing::info;
 
 /// Your part: a stream of retry attempts, numbered from 1 to `attempts`. It waits
 /// 100 ms before attempt 1, and twice as long before each attempt after that.
-#[allow(unused)] // Until you fill it in and `main` uses it: see below.
+#[allow(dead_code)] // Unused until `main` uses it: see below.
 mod starter {
     use super::*;
 
@@ -18,7 +18,9 @@ mod starter {
         stream::unfold(
             (1, Duration::from_millis(100)),
             move |(attempt, wait)| async move {
-                todo!("end after the last attempt; otherwise wait, then yield")
+                todo!(
+                    "attempt {attempt} of {attempts}: end, or wait {wait:?}, yield"
+                )
             },
         )
     }

@@ -16,12 +16,13 @@ async fn run_job(ms: u64) {
 /// Your part: run the jobs one after the other, so that every line says which worker
 /// and which job it comes from, as in `worker{id=1}:job{n=2}: started`. The list of
 /// jobs itself must not show up in the lines.
-#[allow(unused)] // Until you fill it in and `main` uses it: see below.
+// Unused until `main` uses it (see below), and its imports until you fill it in.
+#[allow(dead_code, unused_imports)]
 mod starter {
     use super::*;
 
     pub async fn worker(id: u32, jobs: Vec<u64>) {
-        todo!("a span for the worker, and one for each job, numbered from 1")
+        todo!("worker {id}: its span, and one for each job of {jobs:?}, from 1")
     }
 }
 

@@ -40,13 +40,13 @@ async fn count(mut stream: TcpStream) -> io::Result<()> {
 
 /// Your part: connect to `address`, send each line of `text` with its newline, and
 /// return the server's reply.
-#[allow(unused)] // Until you fill it in and `main` uses it: see below.
+#[allow(dead_code)] // Unused until `main` uses it: see below.
 mod starter {
     use super::*;
 
     pub async fn ask(address: SocketAddr, text: &[&str]) -> io::Result<String> {
         todo!(
-            "connect, send the lines, tell the server you are done, read its reply"
+            "connect to {address}, send {text:?}, say you are done, read the reply"
         )
     }
 }

@@ -22,12 +22,12 @@ async fn serve(n: u64) {
 /// Your part: start workers 1 to `count`, each a task that runs `warm_up` then
 /// `serve`. Return as soon as every worker is warm, while they go on serving, with
 /// their tasks.
-#[allow(unused)] // Until you fill it in and `main` uses it: see below.
+#[allow(dead_code)] // Unused until `main` uses it: see below.
 mod starter {
     use super::*;
 
     pub async fn start_all(count: u64) -> JoinSet<()> {
-        todo!("spawn the workers; each says when it is warm; wait for all of them")
+        todo!("spawn {count} workers; each says when it is warm; wait for all")
     }
 }
 

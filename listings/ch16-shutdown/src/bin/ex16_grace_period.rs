@@ -21,7 +21,7 @@ async fn worker(name: &'static str, step: Duration, token: CancellationToken) {
 /// Your part: ask every worker to stop, give them `grace` to finish, then abort the
 /// ones still running. Return how many stopped by themselves, and how many were
 /// aborted.
-#[allow(unused)] // Until you fill it in and `main` uses it: see below.
+#[allow(dead_code)] // Unused until `main` uses it: see below.
 mod starter {
     use super::*;
 
@@ -30,7 +30,10 @@ mod starter {
         token: &CancellationToken,
         grace: Duration,
     ) -> (usize, usize) {
-        todo!("cancel, collect the workers that end within `grace`, abort the rest")
+        todo!(
+            "cancel {token:?}; join the {} ending within {grace:?}; abort the rest",
+            workers.len()
+        )
     }
 }
 
