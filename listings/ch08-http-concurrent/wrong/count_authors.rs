@@ -55,7 +55,7 @@ async fn fetch_author(client: &Client, url: &str) -> Result<String, reqwest::Err
 
 /// Your part: send `n` requests at once with `fetch_author`, and count how many
 /// quotes each author has, updating the count as each answer arrives.
-#[allow(unused)] // Until you fill it in and `main` uses it: see below.
+#[allow(dead_code)] // Unused until `main` uses it: see below.
 mod starter {
     use super::*;
 
