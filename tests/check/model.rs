@@ -249,13 +249,16 @@ fn read() -> Result<Book, String> {
     for package in &metadata.packages {
         let table = &package.metadata["book"];
         if !table.is_null() {
-            let parsed = BookTable::deserialize(table)
-                .map_err(|err| format!("{}'s [package.metadata.book]: {err}", package.name))?;
+            let parsed = BookTable::deserialize(table).map_err(|err| {
+                format!("{}'s [package.metadata.book]: {err}", package.name)
+            })?;
             chapters.insert(package.name.to_string(), parsed);
         }
     }
-    let workspace = WorkspaceTable::deserialize(&metadata.workspace_metadata["book"])
-        .map_err(|err| format!("the root Cargo.toml's [workspace.metadata.book]: {err}"))?;
+    let workspace =
+        WorkspaceTable::deserialize(&metadata.workspace_metadata["book"]).map_err(
+            |err| format!("the root Cargo.toml's [workspace.metadata.book]: {err}"),
+        )?;
     Ok(Book {
         chapters,
         figure_units: workspace.figure_units,
@@ -283,7 +286,10 @@ impl Book {
                     name: wrong.clone(),
                     lint: entry.warns.get(wrong).cloned(),
                 });
-                let unknown = entry.warns.keys().filter(|name| !entry.wrong.contains(name));
+                let unknown = entry
+                    .warns
+                    .keys()
+                    .filter(|name| !entry.wrong.contains(name));
                 exercises.push(Exercise {
                     warns_unknown: unknown.cloned().collect(),
                     wrong: wrong.collect(),
@@ -341,7 +347,10 @@ fn every_listing_named_exists() -> Result<(), String> {
         .chapters
         .iter()
         .flat_map(|(chapter, table)| {
-            table.listings.keys().map(move |name| format!("{chapter}/{name}"))
+            table
+                .listings
+                .keys()
+                .map(move |name| format!("{chapter}/{name}"))
         })
         .filter(|id| !known.contains(id))
         .collect();
@@ -358,8 +367,14 @@ fn every_listing_named_exists() -> Result<(), String> {
 fn every_exercise_is_declared() -> Result<(), String> {
     let exercises = book().exercises();
     let mut problems = Vec::new();
-    for listing in listings().iter().filter(|listing| looks_like_exercise(listing)) {
-        if !exercises.iter().any(|exercise| exercise.listing.id() == listing.id()) {
+    for listing in listings()
+        .iter()
+        .filter(|listing| looks_like_exercise(listing))
+    {
+        if !exercises
+            .iter()
+            .any(|exercise| exercise.listing.id() == listing.id())
+        {
             problems.push(format!(
                 "{}: an exercise's name, but no [package.metadata.book.exercises.{}]",
                 relative(&listing.source()),
@@ -407,7 +422,8 @@ fn wrong_version_problems(exercise: &Exercise) -> Vec<String> {
     for wrong in &exercise.wrong {
         let built = package.is_some_and(|package| {
             package.targets.iter().any(|target| {
-                target.name == wrong.example() && target.src_path.as_std_path() == wrong.source()
+                target.name == wrong.example()
+                    && target.src_path.as_std_path() == wrong.source()
             })
         });
         if !built {
@@ -433,6 +449,11 @@ fn undeclared_wrong_versions(exercises: &[Exercise]) -> Vec<String> {
         .flat_map(|chapter| crate::common::read_dir(&chapter.join("wrong")))
         .filter(|file| file.extension().is_some_and(|ext| ext == "rs"))
         .filter(|file| !declared.contains(file))
-        .map(|file| format!("{}: no exercise names it among its wrong versions", relative(&file)))
+        .map(|file| {
+            format!(
+                "{}: no exercise names it among its wrong versions",
+                relative(&file)
+            )
+        })
         .collect()
 }

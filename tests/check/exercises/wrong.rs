@@ -22,7 +22,8 @@ pub fn checks() -> Vec<Check> {
             let name = format!("{}/wrong/{}", wrong.exercise.chapter, wrong.name);
             let package = wrong.exercise.chapter.clone();
             checks.push(
-                Check::new("exercise", name, move || is_rejected(&wrong)).running([package]),
+                Check::new("exercise", name, move || is_rejected(&wrong))
+                    .running([package]),
             );
         }
     }
@@ -108,9 +109,13 @@ fn is_the_starter_filled_in(wrong: &Wrong) -> Result<(), String> {
     let (before, after) = outside_mod_starter(&text)
         .ok_or_else(|| format!("{source}: no `mod starter {{` … `}}`"))?;
     let starter = as_switched(&starter_part(&exercise));
-    let (expected_before, expected_after) = outside_mod_starter(&starter).ok_or_else(|| {
-        format!("{}: no `mod starter` in its starter", relative(&exercise_source))
-    })?;
+    let (expected_before, expected_after) = outside_mod_starter(&starter)
+        .ok_or_else(|| {
+            format!(
+                "{}: no `mod starter` in its starter",
+                relative(&exercise_source)
+            )
+        })?;
     if (before, after) != (expected_before, expected_after) {
         return Err(format!(
             "{source} must be the starter of {} with `main` switched to it, changed only \
@@ -157,7 +162,8 @@ fn outside_mod_starter(text: &str) -> Option<(&str, &str)> {
 /// its own, the one rustc must warn a reader about: no other warning goes unseen.
 fn allows_only_its_lint(wrong: &Wrong) -> Result<(), String> {
     let source = relative(&wrong.source());
-    let text = std::fs::read_to_string(wrong.source()).map_err(|err| format!("{source}: {err}"))?;
+    let text = std::fs::read_to_string(wrong.source())
+        .map_err(|err| format!("{source}: {err}"))?;
     let allowed = text
         .lines()
         .filter_map(|line| line.strip_prefix("#![allow(")?.split_once(')'))
@@ -179,7 +185,14 @@ fn allows_only_its_lint(wrong: &Wrong) -> Result<(), String> {
 /// to warn over its header's `allow`, and its messages read as JSON.
 fn rustc_warns(wrong: &Wrong, lint: &str) -> Result<(), String> {
     let output = Command::new(env!("CARGO"))
-        .args(["rustc", "--quiet", "--profile", "check", "--message-format", "json"])
+        .args([
+            "rustc",
+            "--quiet",
+            "--profile",
+            "check",
+            "--message-format",
+            "json",
+        ])
         .args(["-p", &wrong.exercise.chapter, "--example", &wrong.example()])
         .args(["--", "--force-warn", lint])
         .current_dir(root())
@@ -190,7 +203,8 @@ fn rustc_warns(wrong: &Wrong, lint: &str) -> Result<(), String> {
         .lines()
         .filter_map(|line| serde_json::from_str::<serde_json::Value>(line).ok())
         .any(|message| {
-            message["reason"] == "compiler-message" && message["message"]["code"]["code"] == lint
+            message["reason"] == "compiler-message"
+                && message["message"]["code"]["code"] == lint
         });
     if output.status.success() && warned {
         return Ok(());

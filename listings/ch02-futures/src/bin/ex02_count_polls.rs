@@ -37,7 +37,10 @@ mod starter {
             mut self: Pin<&mut Self>,
             cx: &mut Context<'_>,
         ) -> Poll<Self::Output> {
-            todo!("count poll {} ({cx:?}), then poll `inner` with `cx`", self.polls + 1)
+            todo!(
+                "count poll {} ({cx:?}), then poll `inner` with `cx`",
+                self.polls + 1
+            )
         }
     }
 }

@@ -23,7 +23,10 @@ mod starter {
         tasks: Vec<(&'static str, JoinHandle<u64>)>,
         patience: Duration,
     ) {
-        todo!("give the {} tasks {patience:?}, abort the late ones, await every handle", tasks.len())
+        todo!(
+            "give the {} tasks {patience:?}, abort the late ones, await every handle",
+            tasks.len()
+        )
     }
 }
 

@@ -46,7 +46,9 @@ mod starter {
     use super::*;
 
     pub async fn pooled_sum(total: u64, parts: u64) -> u64 {
-        todo!("{parts} ranges of 0..{total}: start every `spawn_blocking`, then await each")
+        todo!(
+            "{parts} ranges of 0..{total}: start every `spawn_blocking`, then await each"
+        )
     }
 }
 

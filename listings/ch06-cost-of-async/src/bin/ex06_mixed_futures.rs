@@ -26,11 +26,17 @@ mod starter {
     use super::*;
 
     pub fn job<F: Future<Output = u64> + 'static>(name: &str, future: F) -> Job {
-        todo!("print {name}'s size, {} bytes, then pin it in a box", size_of_val(&future))
+        todo!(
+            "print {name}'s size, {} bytes, then pin it in a box",
+            size_of_val(&future)
+        )
     }
 
     pub async fn run_all(jobs: Vec<Job>) -> u64 {
-        todo!("await each of the {} jobs, add up their outputs", jobs.len())
+        todo!(
+            "await each of the {} jobs, add up their outputs",
+            jobs.len()
+        )
     }
 }
 

@@ -50,7 +50,9 @@ mod starter {
         url: &str,
         max_length: usize,
     ) -> Result<Option<Answer>, reqwest::Error> {
-        todo!("ask {url} with {client:?} for at most {max_length} characters; look at the status")
+        todo!(
+            "ask {url} with {client:?} for at most {max_length} characters; look at the status"
+        )
     }
 }
 

@@ -73,7 +73,9 @@ mod starter {
         url: &str,
         n: usize,
     ) -> Result<BTreeMap<String, usize>, reqwest::Error> {
-        todo!("start {n} requests to {url} with {client:?}, count the authors as they come")
+        todo!(
+            "start {n} requests to {url} with {client:?}, count the authors as they come"
+        )
     }
 }
 
