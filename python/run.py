@@ -530,7 +530,7 @@ def measure(packages, tables, runs, chapters):
 
 def write_table(chapter, rows, about, when, extra="", bench=False):
     how = ("the Python three times each, lowest to highest; the Rust benchmark's median of "
-           "20 samples (`cargo bench -p ch06-cost-of-async`)" if bench else
+           f"20 samples (`cargo bench -p {chapter}`)" if bench else
            f"each {REPEATS} times, lowest to highest")
     text = ("| Run | Workshop's slide (2021) | Workshop's Python, here | Rust listing, here |\n"
             "|---|---|---|---|\n"

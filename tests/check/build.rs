@@ -20,9 +20,18 @@ fn main() {
     let mut code = String::new();
     for name in &names {
         let file = dir.join(format!("{name}.rs"));
-        writeln!(code, "#[path = {:?}]\nmod {name};", file.display().to_string()).unwrap();
+        writeln!(
+            code,
+            "#[path = {:?}]\nmod {name};",
+            file.display().to_string()
+        )
+        .unwrap();
     }
-    writeln!(code, "/// The diagnosis of the exercise `name`, if it has one.").unwrap();
+    writeln!(
+        code,
+        "/// The diagnosis of the exercise `name`, if it has one."
+    )
+    .unwrap();
     writeln!(code, "pub fn diagnosis(name: &str) -> Option<Diagnose> {{").unwrap();
     writeln!(code, "    match name {{").unwrap();
     for name in &names {

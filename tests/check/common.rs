@@ -1,5 +1,5 @@
 //! What the book's checks share besides the layout: a readable diff, a writer that
-//! keeps what is logged, and a runtime for `async` checks.
+//! keeps what is logged.
 
 use std::io;
 use std::path::Path;
@@ -41,14 +41,4 @@ impl<'a> tracing_subscriber::fmt::MakeWriter<'a> for Log {
     fn make_writer(&'a self) -> Log {
         self.clone()
     }
-}
-
-/// Runs `future` to its end on a current-thread runtime of its own, as
-/// `#[tokio::test]` does.
-pub fn block_on<F: Future>(future: F) -> F::Output {
-    tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .unwrap()
-        .block_on(future)
 }

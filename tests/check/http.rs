@@ -13,8 +13,8 @@ use axum::http::StatusCode;
 use axum::routing::get;
 
 use crate::Check;
-use crate::model::Clock;
 use crate::common::{Listing, listings};
+use crate::model::Clock;
 use crate::runner::{self, End, Output};
 
 /// A check of requests in flight and one of errors for each client of the quote

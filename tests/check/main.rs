@@ -30,10 +30,8 @@ mod layout;
 mod model;
 mod outputs;
 mod quizzes;
-mod quote_service;
 mod runner;
 mod shutdown;
-mod sockets;
 mod stdin;
 mod subprocesses;
 mod timelines;
@@ -109,22 +107,11 @@ impl Check {
 }
 
 /// Several checks of one kind, each a function that panics on failure:
-/// `asserting!("sockets", a_test, another_test)`.
+/// `asserting!("outputs", a_test, another_test)`.
 #[macro_export]
 macro_rules! asserting {
     ($kind:expr, $($check:path),+ $(,)?) => {
         vec![$($crate::Check::asserting($kind, stringify!($check), $check)),+]
-    };
-}
-
-/// The same for `async` functions, each run on a current-thread runtime of its own,
-/// as `#[tokio::test]` would.
-#[macro_export]
-macro_rules! asserting_async {
-    ($kind:expr, $($check:path),+ $(,)?) => {
-        vec![$($crate::Check::asserting($kind, stringify!($check), || {
-            $crate::common::block_on($check())
-        })),+]
     };
 }
 
@@ -154,8 +141,6 @@ fn main() {
     checks.extend(subprocesses::checks());
     checks.extend(shutdown::checks());
     checks.extend(stdin::checks());
-    checks.extend(sockets::checks());
-    checks.extend(quote_service::checks());
     checks.extend(book::checks());
     checks.extend(quizzes::checks());
     checks.extend(model::checks());

@@ -14,8 +14,8 @@
 use std::path::Path;
 use std::time::Duration;
 
-use crate::model::{Clock, FigureUnit, book};
 use crate::common::{Listing, bless, diff, listings, relative};
+use crate::model::{Clock, FigureUnit, book};
 use crate::runner::End;
 use crate::{Check, exercises, runner};
 

@@ -8,10 +8,14 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::sync::{Condvar, Mutex};
 use std::thread;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
-use crate::model::Clock;
+use nix::sys::signal::{Signal, killpg};
+use nix::unistd::Pid;
+use wait_timeout::ChildExt;
+
 use crate::common::{Listing, relative, root};
+use crate::model::Clock;
 
 /// A listing that runs longer than this has hung.
 pub const TIME_LIMIT: Duration = Duration::from_secs(60);
@@ -144,27 +148,23 @@ fn hung(listing: &Listing) -> String {
 /// Waits for the program to end: `Some(its exit code)`, or `None` if it was still
 /// running after `limit`, and its process group has been killed.
 fn wait_for(child: &mut Child, limit: Duration) -> Option<Option<i32>> {
-    let started = Instant::now();
-    loop {
-        if let Some(status) = child.try_wait().unwrap() {
-            return Some(status.code());
-        }
-        if started.elapsed() > limit {
-            kill_group(child.id());
-            child.wait().unwrap();
-            return None;
-        }
-        thread::sleep(Duration::from_millis(10));
+    if let Some(status) = child.wait_timeout(limit).unwrap() {
+        return Some(status.code());
     }
+    kill_group(child.id());
+    child.wait().unwrap();
+    None
 }
 
 /// Kills every process of the group that `leader` started (`command` gives each
-/// listing a group of its own).
+/// listing a group of its own). A group that has ended already is left as it is.
 pub fn kill_group(leader: u32) {
-    let _ = Command::new("kill")
-        .args(["-KILL", "--", &format!("-{leader}")])
-        .stderr(Stdio::null())
-        .status();
+    let _ = killpg(Pid::from_raw(leader as i32), Signal::SIGKILL);
+}
+
+/// Kills one process, if it is still there.
+pub fn kill(pid: u32) {
+    let _ = nix::sys::signal::kill(Pid::from_raw(pid as i32), Signal::SIGKILL);
 }
 
 fn read_all(pipe: &mut impl Read) -> String {

@@ -11,8 +11,10 @@ use std::sync::mpsc::{self, Receiver};
 use std::thread::{self, JoinHandle};
 use std::time::Duration;
 
-use crate::model::Clock;
+use wait_timeout::ChildExt;
+
 use crate::common::diff;
+use crate::model::Clock;
 use crate::{Check, runner};
 
 /// How long the hanging listing must keep running after `main returns`.
@@ -100,16 +102,8 @@ impl Started {
 
     /// Waits up to `limit` for it to end: its exit code, or `None` if still running.
     fn ended_within(&mut self, limit: Duration) -> Option<Option<i32>> {
-        let started = std::time::Instant::now();
-        loop {
-            if let Some(status) = self.child.try_wait().unwrap() {
-                return Some(status.code());
-            }
-            if started.elapsed() > limit {
-                return None;
-            }
-            thread::sleep(Duration::from_millis(10));
-        }
+        let ended = self.child.wait_timeout(limit).unwrap();
+        ended.map(|status| status.code())
     }
 
     /// Checks that it ended with 0, printing its saved output whole and nothing on

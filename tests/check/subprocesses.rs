@@ -15,8 +15,8 @@ use std::process::{Command, Stdio};
 use std::thread;
 use std::time::{Duration, Instant};
 
-use crate::model::Clock;
 use crate::common::listings;
+use crate::model::Clock;
 use crate::{Check, runner};
 
 /// A check for each listing that starts processes, on each clock, and one that the
@@ -103,9 +103,7 @@ fn left_running(command: &mut Command) -> Vec<String> {
     }
     // Leave nothing behind ourselves.
     for (pid, _) in &members {
-        let _ = Command::new("kill")
-            .args(["-KILL", &pid.to_string()])
-            .status();
+        runner::kill(*pid);
     }
     members.into_iter().map(|(_, name)| name).collect()
 }

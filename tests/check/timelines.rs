@@ -18,8 +18,8 @@ use std::path::PathBuf;
 
 use course_support::TimelineEvent as Event;
 
-use crate::model::Clock;
 use crate::common::{Listing, bless, diff, listings, relative, root};
+use crate::model::Clock;
 use crate::{Check, runner};
 
 /// A check for each listing whose timeline the book draws.

@@ -1,5 +1,5 @@
 //! Chapter 14's echo server: it sends every line it receives back to the client that
-//! sent it. The listings start it in their own process; `tests/check/sockets.rs`
+//! sent it. The listings start it in their own process; `tests/server.rs`
 //! starts it in the test's.
 
 use std::io;

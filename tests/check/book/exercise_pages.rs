@@ -17,7 +17,8 @@ use crate::exercises::uses_solution;
 use crate::layout::{Listing, relative};
 use crate::model::book;
 
-pub fn every_exercise_ends_its_chapter_and_hides_its_solution() -> Result<(), String> {
+pub fn every_exercise_ends_its_chapter_and_hides_its_solution() -> Result<(), String>
+{
     let pages = Page::all()?;
     let mut problems = Vec::new();
     for exercise in book().exercises() {
@@ -121,7 +122,8 @@ fn starter_and_solution(
             })
             .cloned()
     };
-    let (Some(starter), Some(solution)) = (include_of("starter"), include_of("solution"))
+    let (Some(starter), Some(solution)) =
+        (include_of("starter"), include_of("solution"))
     else {
         return Err(format!(
             "the exercise does not include the `starter` and the `solution` of {}",
@@ -149,7 +151,9 @@ fn solution_is_hidden(
     let closed = tags("</details>")
         .into_iter()
         .find(|&at| at > opened.unwrap_or(solution.offset));
-    let inside = |at: Option<usize>, bound: Range<usize>| at.is_some_and(|at| bound.contains(&at));
+    let inside = |at: Option<usize>, bound: Range<usize>| {
+        at.is_some_and(|at| bound.contains(&at))
+    };
     if !inside(opened, starter.offset..solution.offset)
         || !inside(closed, solution.offset..usize::MAX)
     {

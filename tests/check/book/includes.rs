@@ -319,7 +319,12 @@ pub fn every_python_file_runs_or_says_why() -> Result<(), String> {
     let mut problems: Vec<String> = run
         .iter()
         .filter(|file| !files.contains(file))
-        .map(|file| format!("{}: a Python run names it, and it does not exist", relative(file)))
+        .map(|file| {
+            format!(
+                "{}: a Python run names it, and it does not exist",
+                relative(file)
+            )
+        })
         .collect();
     for file in &files {
         let text = fs::read_to_string(file)

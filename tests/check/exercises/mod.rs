@@ -74,7 +74,11 @@ pub fn check_listing(exercise: &Exercise) -> Result<(), String> {
 
 /// Runs `program`, a version of `exercise`, and compares what it prints with what
 /// the solution prints. A rejection says what is wrong, for a reader.
-pub fn check(exercise: &Exercise, program: &Path, bless: bool) -> Result<(), Rejection> {
+pub fn check(
+    exercise: &Exercise,
+    program: &Path,
+    bless: bool,
+) -> Result<(), Rejection> {
     let listing = &exercise.listing;
     let clock = listing.facts().clock();
     let output = {
@@ -118,7 +122,11 @@ fn plain(problem: String) -> Rejection {
 
 /// The message for a reader: the diagnosis, how the run ended if not as the
 /// solution's does, and what it printed against what the solution prints.
-fn message(exercise: &Exercise, attempt: &Attempt, diagnosis: Option<&str>) -> String {
+fn message(
+    exercise: &Exercise,
+    attempt: &Attempt,
+    diagnosis: Option<&str>,
+) -> String {
     let listing = &exercise.listing;
     let mut message = format!("{}: not right yet.\n", relative(&listing.source()));
     if let Some(why) = diagnosis {
@@ -127,7 +135,11 @@ fn message(exercise: &Exercise, attempt: &Attempt, diagnosis: Option<&str>) -> S
     if listing.facts().clock() == Clock::Paused && shapes::times_differ(attempt) {
         message.push_str(&format!("\n{}\n", wrap(PAUSED_CLOCK)));
     }
-    let Output { stdout, stderr, end } = attempt.output;
+    let Output {
+        stdout,
+        stderr,
+        end,
+    } = attempt.output;
     match attempt.verdict {
         Verdict::Hung => message.push_str(&format!(
             "\n{}\n",
@@ -153,7 +165,8 @@ fn message(exercise: &Exercise, attempt: &Attempt, diagnosis: Option<&str>) -> S
             // It did not end as the solution does: show what it printed, against
             // the solution.
             let file = listing.stdout_file();
-            message.push_str(&format!("\n{}", diff(&file, attempt.expected, stdout)));
+            message
+                .push_str(&format!("\n{}", diff(&file, attempt.expected, stdout)));
         }
     }
     message.push_str("(+ is what your version printed, - what the solution prints)");
@@ -228,8 +241,12 @@ fn every_exercise_has_a_diagnosis() -> Result<(), String> {
         })
         .collect();
     for name in DIAGNOSED {
-        if !exercises.iter().any(|exercise| exercise.listing.name == *name) {
-            problems.push(format!("tests/check/exercises/{name}.rs: no such exercise"));
+        if !exercises
+            .iter()
+            .any(|exercise| exercise.listing.name == *name)
+        {
+            problems
+                .push(format!("tests/check/exercises/{name}.rs: no such exercise"));
         }
     }
     crate::book::report("diagnoses", problems)
@@ -247,7 +264,9 @@ fn paragraphs_wrap_at_85_columns() {
     let wrapped = wrap(&text);
     assert!(wrapped.lines().all(|line| line.len() <= 85), "{wrapped}");
     assert_eq!(wrapped.lines().next().map(str::len), Some(85));
-    assert!(!wrapped.lines().any(|line| line.ends_with('-')), "{wrapped}");
+    assert!(
+        !wrapped.lines().any(|line| line.ends_with('-')),
+        "{wrapped}"
+    );
     assert_eq!(wrapped.split_whitespace().count(), 20);
 }
-

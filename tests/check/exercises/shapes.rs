@@ -26,15 +26,23 @@ fn timed(line: &str) -> Option<(f64, &str)> {
 
 /// The time of the last log line of `text`.
 fn last_time(text: &str) -> Option<f64> {
-    text.lines().filter_map(timed).map(|(at, _)| at).last()
+    text.lines().filter_map(timed).map(|(at, _)| at).next_back()
 }
 
 /// Every log line at 0.000s, some of them later in the solution's: no tokio timer
 /// moved the clock, since a blocking call does not move the paused one.
 fn blocked(attempt: &Attempt) -> Option<String> {
     let expected_end = last_time(attempt.expected)?;
-    let times: Vec<f64> = attempt.stdout().lines().filter_map(timed).map(|(at, _)| at).collect();
-    if expected_end < 0.1 || times.iter().any(|&at| at > 0.0) || !times_differ(attempt) {
+    let times: Vec<f64> = attempt
+        .stdout()
+        .lines()
+        .filter_map(timed)
+        .map(|(at, _)| at)
+        .collect();
+    if expected_end < 0.1
+        || times.iter().any(|&at| at > 0.0)
+        || !times_differ(attempt)
+    {
         return None;
     }
     Some(format!(
@@ -122,12 +130,17 @@ fn texts(text: &str) -> Vec<&str> {
 /// Whether a log line's time differs from the solution's for the same text: then
 /// the reader may wonder what clock the check runs on.
 pub fn times_differ(attempt: &Attempt) -> bool {
-    let expected: Vec<(f64, &str)> = attempt.expected.lines().filter_map(timed).collect();
-    attempt.stdout().lines().filter_map(timed).any(|(at, text)| {
-        expected
-            .iter()
-            .any(|&(expected_at, same)| same == text && expected_at != at)
-    })
+    let expected: Vec<(f64, &str)> =
+        attempt.expected.lines().filter_map(timed).collect();
+    attempt
+        .stdout()
+        .lines()
+        .filter_map(timed)
+        .any(|(at, text)| {
+            expected
+                .iter()
+                .any(|&(expected_at, same)| same == text && expected_at != at)
+        })
 }
 
 /// What `shapes` makes of `printed`, against the solution's `expected`.
@@ -156,14 +169,20 @@ pub fn a_blocked_run_is_recognised() {
     let blocked = "0.000s main Hello from Ada\n0.000s main World from Ada\n\
         0.000s main Hello from Bob\n0.000s main World from Bob\n";
     let why = shape_of(blocked, SOLUTION, false).unwrap();
-    assert!(why.starts_with("Every line of your version is stamped 0.000s"), "{why}");
+    assert!(
+        why.starts_with("Every line of your version is stamped 0.000s"),
+        "{why}"
+    );
     assert!(shape_of(SOLUTION, SOLUTION, false).is_none());
 }
 
 pub fn lines_missing_after_a_point_are_recognised() {
     let early = "0.000s main Hello from Ada\n0.000s main Hello from Bob\n";
     let why = shape_of(early, SOLUTION, false).unwrap();
-    assert!(why.contains("first 2 of 4 lines, then stopped after"), "{why}");
+    assert!(
+        why.contains("first 2 of 4 lines, then stopped after"),
+        "{why}"
+    );
     assert!(why.contains("ended before its work was done"), "{why}");
     let why = shape_of(early, SOLUTION, true).unwrap();
     assert!(why.contains("nothing it waited for ever came"), "{why}");
@@ -173,7 +192,10 @@ pub fn waits_one_after_another_are_recognised() {
     let late = "0.000s main Hello from Ada\n3.001s main Hello from Bob\n\
         4.002s main World from Bob\n6.003s main World from Ada\n";
     let why = shape_of(late, SOLUTION, false).unwrap();
-    assert!(why.contains("took until 6.003s where the solution is done at 3.001s"), "{why}");
+    assert!(
+        why.contains("took until 6.003s where the solution is done at 3.001s"),
+        "{why}"
+    );
 }
 
 pub fn lines_in_another_order_are_recognised() {

@@ -1,10 +1,11 @@
-//! Checks the book's quote service (`listings/quote-service`): its answers, its
+//! The book's quote service, tested: its answers, its
 //! counters, its errors, and that bad or silent clients and a thousand connections
 //! at once leave it serving. Everything runs on 127.0.0.1, on ports the system
 //! picks.
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::SocketAddr;
+use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
@@ -15,37 +16,6 @@ use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::{TcpListener, TcpStream};
 use tokio::task::{JoinHandle, JoinSet};
 use tokio::time::timeout;
-
-use crate::common::root;
-use crate::{Check, runner};
-
-pub fn checks() -> Vec<Check> {
-    let mut checks = crate::asserting!(
-        "quote service",
-        the_quotes_file_holds_at_least_forty_quotes_each_with_its_author,
-        url_starts_one_service_that_sync_and_async_code_can_use,
-        a_thousand_connections_at_once_all_get_a_quote,
-    );
-    checks.extend(crate::asserting_async!(
-        "quote service",
-        random_answers_a_quote_of_the_file_in_the_workshops_shape,
-        the_same_seed_gives_the_same_quotes_in_the_same_order,
-        stats_count_the_requests_in_flight_the_most_at_once_and_those_served,
-        a_client_that_hangs_up_is_no_longer_in_flight,
-        errors_answer_4xx_and_the_service_goes_on,
-        garbage_gets_400_and_the_service_goes_on,
-        an_oversized_header_gets_431_and_the_service_goes_on,
-        silent_and_half_sent_clients_are_closed_after_the_header_timeout,
-    ));
-    for program_check in crate::asserting!(
-        "quote service",
-        the_program_prints_where_it_serves_and_serves_there,
-        bad_arguments_exit_with_2_and_one_line,
-    ) {
-        checks.push(program_check.running(["quote-service"]));
-    }
-    checks
-}
 
 /// No test waits longer than this for anything.
 const PATIENCE: Duration = Duration::from_secs(30);
@@ -133,9 +103,8 @@ async fn assert_still_serving(service: &Service) {
 
 /// The quotes file, as `(author, text)`.
 fn quotes_file() -> Vec<(String, String)> {
-    let text =
-        std::fs::read_to_string(root().join("listings/quote-service/quotes.txt"))
-            .unwrap();
+    let file = Path::new(env!("CARGO_MANIFEST_DIR")).join("quotes.txt");
+    let text = std::fs::read_to_string(file).unwrap();
     text.lines()
         .filter(|line| !line.trim().is_empty())
         .map(|line| {
@@ -145,6 +114,7 @@ fn quotes_file() -> Vec<(String, String)> {
         .collect()
 }
 
+#[test]
 fn the_quotes_file_holds_at_least_forty_quotes_each_with_its_author() {
     let quotes = quotes_file();
     assert!(quotes.len() >= 40, "only {} quotes", quotes.len());
@@ -158,6 +128,7 @@ fn the_quotes_file_holds_at_least_forty_quotes_each_with_its_author() {
     assert_eq!(texts.len(), quotes.len(), "a quote appears twice");
 }
 
+#[tokio::test]
 async fn random_answers_a_quote_of_the_file_in_the_workshops_shape() {
     let service = start(0, 1).await;
     let client = client();
@@ -182,6 +153,7 @@ async fn random_answers_a_quote_of_the_file_in_the_workshops_shape() {
     }
 }
 
+#[tokio::test]
 async fn the_same_seed_gives_the_same_quotes_in_the_same_order() {
     async fn first_five(seed: u64) -> Vec<(String, String)> {
         let service = start(0, seed).await;
@@ -197,6 +169,7 @@ async fn the_same_seed_gives_the_same_quotes_in_the_same_order() {
     assert_ne!(first, first_five(8).await);
 }
 
+#[test]
 fn url_starts_one_service_that_sync_and_async_code_can_use() {
     let url = quote_service::url().unwrap();
     assert!(url.starts_with("http://"), "{url}");
@@ -231,6 +204,7 @@ fn url_starts_one_service_that_sync_and_async_code_can_use() {
     });
 }
 
+#[tokio::test]
 async fn stats_count_the_requests_in_flight_the_most_at_once_and_those_served() {
     // Ten requests at once, each a second long: all ten are in flight together.
     let service = start(1000, 1).await;
@@ -252,6 +226,7 @@ async fn stats_count_the_requests_in_flight_the_most_at_once_and_those_served() 
     assert_eq!(stats(&client, &service.url).await, (0, 1, 3));
 }
 
+#[tokio::test]
 async fn a_client_that_hangs_up_is_no_longer_in_flight() {
     let service = start(60_000, 1).await;
     let client = client();
@@ -275,6 +250,7 @@ async fn wait_for_in_flight(client: &reqwest::Client, url: &str, expected: u64) 
     }
 }
 
+#[tokio::test]
 async fn errors_answer_4xx_and_the_service_goes_on() {
     let service = start(0, 1).await;
     let client = client();
@@ -304,6 +280,7 @@ async fn errors_answer_4xx_and_the_service_goes_on() {
     assert_still_serving(&service).await;
 }
 
+#[tokio::test]
 async fn garbage_gets_400_and_the_service_goes_on() {
     let service = start(0, 1).await;
     for garbage in [
@@ -318,6 +295,7 @@ async fn garbage_gets_400_and_the_service_goes_on() {
     }
 }
 
+#[tokio::test]
 async fn an_oversized_header_gets_431_and_the_service_goes_on() {
     let service = start(0, 1).await;
     let big = "a".repeat(100 * 1024);
@@ -331,6 +309,7 @@ async fn an_oversized_header_gets_431_and_the_service_goes_on() {
     assert_still_serving(&service).await;
 }
 
+#[tokio::test]
 async fn silent_and_half_sent_clients_are_closed_after_the_header_timeout() {
     let service = start(10, 1).await;
     let started = Instant::now();
@@ -361,6 +340,7 @@ async fn silent_and_half_sent_clients_are_closed_after_the_header_timeout() {
     assert_still_serving(&service).await;
 }
 
+#[test]
 fn a_thousand_connections_at_once_all_get_a_quote() {
     tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
@@ -407,9 +387,9 @@ fn open_files_limit() -> usize {
         .unwrap_or(usize::MAX)
 }
 
-/// The service's program (`runner::build` builds it for the checks that run it).
-fn program() -> std::path::PathBuf {
-    runner::program("quote-service")
+/// The service's program, which cargo builds for these tests.
+fn program() -> &'static Path {
+    Path::new(env!("CARGO_BIN_EXE_quote-service"))
 }
 
 /// Kills the program when the test ends, passed or failed.
@@ -422,6 +402,7 @@ impl Drop for Running {
     }
 }
 
+#[test]
 fn the_program_prints_where_it_serves_and_serves_there() {
     let child = Command::new(program())
         .args(["--port", "0", "--latency-ms", "0", "--seed", "3"])
@@ -452,6 +433,7 @@ fn the_program_prints_where_it_serves_and_serves_there() {
     });
 }
 
+#[test]
 fn bad_arguments_exit_with_2_and_one_line() {
     let cases: [&[&str]; 4] = [
         &["--bogus"],

@@ -1,4 +1,4 @@
-//! Chapter 14's claims about its echo server, checked in this process on 127.0.0.1:
+//! Chapter 14's claims about its echo server, tested in this process on 127.0.0.1:
 //! a client that hangs up in the middle of a line, or sends a line over the limit,
 //! costs only its own connection; several clients are served at once; once shut
 //! down, the server leaves no connection open and nothing listening; and out of file
@@ -11,36 +11,12 @@
 
 use std::io;
 use std::net::SocketAddr;
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use crate::Check;
-use crate::common::Log;
 use ch14_sockets::{ACCEPT_BACKOFF, MAX_LINE, Server};
 use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
 use tokio::net::{TcpSocket, TcpStream};
-
-pub fn checks() -> Vec<Check> {
-    let mut checks = crate::asserting_async!(
-        "sockets",
-        a_client_that_hangs_up_mid_line_costs_only_its_own_connection,
-        a_line_over_the_limit_gets_an_error_and_closes_its_connection_only,
-        several_clients_are_served_at_once,
-        once_shut_down_the_server_leaves_no_connection_and_no_listener,
-        dropping_the_server_handle_stops_the_server_too,
-    );
-    checks.push(Check::asserting(
-        "sockets",
-        "out of file descriptors, the accept loop waits, then serves again",
-        out_of_file_descriptors_the_accept_loop_waits_then_serves_again,
-    ));
-    checks.push(
-        Check::asserting(FEW_FILE_DESCRIPTORS, FEW_FILE_DESCRIPTORS, || {
-            crate::common::block_on(out_of_file_descriptors())
-        })
-        .ignored(),
-    );
-    checks
-}
 
 /// Far more than any of these tests takes; reached only if one hangs.
 const TIME_LIMIT: Duration = Duration::from_secs(30);
@@ -83,7 +59,31 @@ async fn assert_served(address: SocketAddr) {
 /// What the server logs, captured for the test that calls [`Log::capture`]. The
 /// tests run on a current-thread runtime, so the server's tasks log on the test's
 /// thread.
+#[derive(Clone, Default)]
+struct Log(Arc<Mutex<Vec<u8>>>);
+
+impl io::Write for Log {
+    fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+        self.0.lock().unwrap().extend_from_slice(bytes);
+        Ok(bytes.len())
+    }
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+impl<'a> tracing_subscriber::fmt::MakeWriter<'a> for Log {
+    type Writer = Log;
+    fn make_writer(&'a self) -> Log {
+        self.clone()
+    }
+}
+
 impl Log {
+    fn text(&self) -> String {
+        String::from_utf8_lossy(&self.0.lock().unwrap()).into_owned()
+    }
+
     fn capture() -> (Log, tracing::subscriber::DefaultGuard) {
         let log = Log::default();
         let subscriber = tracing_subscriber::fmt()
@@ -102,6 +102,7 @@ impl Log {
     }
 }
 
+#[tokio::test]
 async fn a_client_that_hangs_up_mid_line_costs_only_its_own_connection() {
     let (log, _guard) = Log::capture();
     within_limit(async {
@@ -138,6 +139,8 @@ async fn a_client_that_hangs_up_mid_line_costs_only_its_own_connection() {
     .await;
 }
 
+// ANCHOR: over_the_limit
+#[tokio::test]
 async fn a_line_over_the_limit_gets_an_error_and_closes_its_connection_only() {
     let (log, _guard) = Log::capture();
     within_limit(async {
@@ -184,7 +187,9 @@ async fn a_line_over_the_limit_gets_an_error_and_closes_its_connection_only() {
     })
     .await;
 }
+// ANCHOR_END: over_the_limit
 
+#[tokio::test]
 async fn several_clients_are_served_at_once() {
     within_limit(async {
         let server = Server::start().await.unwrap();
@@ -207,6 +212,7 @@ async fn several_clients_are_served_at_once() {
     .await;
 }
 
+#[tokio::test]
 async fn once_shut_down_the_server_leaves_no_connection_and_no_listener() {
     within_limit(async {
         let server = Server::start().await.unwrap();
@@ -227,6 +233,7 @@ async fn once_shut_down_the_server_leaves_no_connection_and_no_listener() {
     .await;
 }
 
+#[tokio::test]
 async fn dropping_the_server_handle_stops_the_server_too() {
     within_limit(async {
         let server = Server::start().await.unwrap();
@@ -257,19 +264,17 @@ async fn dropping_the_server_handle_stops_the_server_too() {
 /// Set for the child process that runs [`out_of_file_descriptors`].
 const CHILD: &str = "SOCKETS_TEST_FEW_FILE_DESCRIPTORS";
 
-/// The name of the check that [`out_of_file_descriptors`] runs in that child.
-const FEW_FILE_DESCRIPTORS: &str = "out of file descriptors, in a child process";
-
 /// Runs [`out_of_file_descriptors`] in a child process whose limit on open files is
 /// low, so that it can use them all up without touching the other tests.
 #[cfg(unix)]
+#[test]
 fn out_of_file_descriptors_the_accept_loop_waits_then_serves_again() {
     let test = std::env::current_exe().unwrap();
     let output = std::process::Command::new("sh")
         .args(["-c", r#"ulimit -n 256 && exec "$0" "$@""#])
         .arg(test)
         .args([
-            FEW_FILE_DESCRIPTORS,
+            "out_of_file_descriptors",
             "--exact",
             "--ignored",
             "--test-threads",
@@ -291,6 +296,8 @@ fn out_of_file_descriptors_the_accept_loop_waits_then_serves_again() {
 /// it must log the error at most once per `ACCEPT_BACKOFF`, not in a spin, and serve
 /// again once descriptors are free. Run by the test above, in a process of its own.
 #[cfg(unix)]
+#[tokio::test]
+#[ignore = "run by the test above, in a child process with few file descriptors"]
 async fn out_of_file_descriptors() {
     if std::env::var_os(CHILD).is_none() {
         return;
