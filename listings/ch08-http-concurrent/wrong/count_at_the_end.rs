@@ -58,7 +58,7 @@ async fn fetch_author(client: &Client, url: &str) -> Result<String, reqwest::Err
 /// the requests still waiting for theirs.
 fn progress(counts: &BTreeMap<String, usize>) {
     let counted: usize = counts.values().sum();
-    if counted % 10 == 0 {
+    if counted.is_multiple_of(10) {
         println!(
             "{counted} answers counted, {} requests still in flight",
             IN_FLIGHT.load(Relaxed)
