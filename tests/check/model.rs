@@ -92,6 +92,8 @@ pub struct Exercise {
     /// Its committed wrong versions, each `wrong/<name>.rs`, built as the example
     /// `wrong_<name>`.
     pub wrong: Vec<Wrong>,
+    /// The names in its `warns` that are not among its wrong versions.
+    pub warns_unknown: Vec<String>,
     /// A version still running after this long has hung.
     pub hang_limit: Duration,
 }
@@ -101,6 +103,9 @@ pub struct Exercise {
 pub struct Wrong {
     pub exercise: Listing,
     pub name: String,
+    /// The lint of rustc's warning that it must get, as a reader's code would: its
+    /// mistake is one rustc sees (its header allows the lint, for clippy's sake).
+    pub lint: Option<String>,
 }
 
 impl Wrong {
@@ -123,6 +128,10 @@ impl Wrong {
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 struct ExerciseEntry {
     wrong: Vec<String>,
+    /// A wrong version's lint, for those that rustc warns about: `warns = {
+    /// sleep_not_awaited = "unused_must_use" }`.
+    #[serde(default)]
+    warns: BTreeMap<String, String>,
     /// Every solution ends in well under a second of real time, so 4 s is no timing
     /// claim, only how long a reader waits to hear that a version hung. A chapter
     /// whose wrong versions take seconds and still end says so.
@@ -275,8 +284,14 @@ impl Book {
                 let wrong = entry.wrong.iter().map(|wrong| Wrong {
                     exercise: listing.clone(),
                     name: wrong.clone(),
+                    lint: entry.warns.get(wrong).cloned(),
                 });
+                let unknown = entry
+                    .warns
+                    .keys()
+                    .filter(|name| !entry.wrong.contains(name));
                 exercises.push(Exercise {
+                    warns_unknown: unknown.cloned().collect(),
                     wrong: wrong.collect(),
                     hang_limit: Duration::from_secs(entry.hang_limit_seconds),
                     listing,
@@ -393,6 +408,12 @@ fn wrong_version_problems(exercise: &Exercise) -> Vec<String> {
     }
     if exercise.wrong.is_empty() {
         problems.push(format!("{}: no wrong version", listing.id()));
+    }
+    for name in &exercise.warns_unknown {
+        problems.push(format!(
+            "{}: `warns` names `{name}`, not one of its wrong versions",
+            listing.id()
+        ));
     }
     let package = book()
         .packages()

@@ -2,6 +2,7 @@
 // wrongly (in `mod starter`), `main` switched to it. `cargo test /wrong/` makes sure
 // that the exercise's check rejects it with the message in count_polls.txt.
 #![allow(unused_imports)] // What only the solution uses.
+#![allow(unused_variables)] // rustc warns of `cx`, unused: the check makes sure of it.
 
 use std::pin::Pin;
 use std::task::{Context, Poll};
@@ -14,7 +15,8 @@ use tracing::info;
 
 /// Your part: a future that runs `inner` and counts how many times it is polled.
 /// When `inner` is ready, it is ready too, with `inner`'s output and the count.
-#[allow(unused)] // Until you fill it in and `main` uses it: see below.
+// Unused until `main` uses it (see below), `self` unchanged until you fill it in.
+#[allow(dead_code, unused_mut)]
 mod starter {
     use super::*;
 

@@ -10,15 +10,16 @@ use tokio::task::JoinHandle;
 use tokio::time::sleep;
 use tracing::info;
 
-/// A job that takes `seconds`, then returns them.
-async fn job(seconds: u64) -> u64 {
+/// A job that takes `seconds`, says that it is done, and returns them.
+async fn job(name: &str, seconds: u64) -> u64 {
     sleep(Duration::from_secs(seconds)).await;
+    info!("{name}'s job is done");
     seconds
 }
 
 /// Your part: give the tasks `patience`, then cancel every one that is not finished,
 /// and log how each one ended: its result, or that it was cancelled.
-#[allow(unused)] // Until you fill it in and `main` uses it: see below.
+#[allow(dead_code)] // Unused until `main` uses it: see below.
 mod starter {
     use super::*;
 
@@ -46,9 +47,12 @@ use starter::cancel_laggards;
 async fn main() {
     init_logging();
     let tasks = vec![
-        ("Ada", tokio::spawn(job(3))),
-        ("Bob", tokio::spawn(job(1))),
-        ("Cy", tokio::spawn(job(2))),
+        ("Ada", tokio::spawn(job("Ada", 3))),
+        ("Bob", tokio::spawn(job("Bob", 1))),
+        ("Cy", tokio::spawn(job("Cy", 2))),
     ];
     cancel_laggards(tasks, Duration::from_millis(1500)).await;
+    // Other work, two seconds long: a job still running would be heard meanwhile.
+    sleep(Duration::from_secs(2)).await;
+    info!("other work done");
 }

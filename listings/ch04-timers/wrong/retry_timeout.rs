@@ -25,7 +25,7 @@ async fn fetch_quote(attempt: u32) -> &'static str {
 /// Your part: call `fetch_quote(1)`, `fetch_quote(2)`, ... up to `attempts` times,
 /// giving each call `limit` and logging `attempt N: <the error>` when it runs out;
 /// wait `pause` before each new attempt. Return the first quote, or `None`.
-#[allow(unused)] // Until you fill it in and `main` uses it: see below.
+#[allow(dead_code)] // Unused until `main` uses it: see below.
 mod starter {
     use super::*;
 

@@ -45,7 +45,7 @@ fn parts_at_once() -> u64 {
 /// `range_sum(range, parts)` on tokio's blocking pool, all at the same time, then
 /// collect the sums in order: print `part <n>, <range>: <sum>` for each, and return
 /// the total.
-#[allow(unused)] // Until you fill it in and `main` uses it: see below.
+#[allow(dead_code, unused_imports)] // Unused until `main` uses it: see below.
 mod starter {
     use super::*;
 

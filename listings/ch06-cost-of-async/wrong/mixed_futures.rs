@@ -25,7 +25,7 @@ async fn sum_buffer() -> u64 {
 /// Your part: `job` prints `<name>: <size> bytes`, the size of `future` before it is
 /// boxed, and returns it as a `Job`; `run_all` awaits the jobs one after the other
 /// and returns the sum of their outputs.
-#[allow(unused)] // Until you fill it in and `main` uses it: see below.
+#[allow(dead_code)] // Unused until `main` uses it: see below.
 mod starter {
     use super::*;
 

@@ -45,7 +45,7 @@ fn stats(client: &Client, url: &str) -> Result<Stats, reqwest::Error> {
 /// `max_length` characters, with `client`. The service answers `404 Not Found` when
 /// it has none that short: return `Ok(None)` then, and an error for any other
 /// failure.
-#[allow(unused)] // Until you fill it in and `main` uses it: see below.
+#[allow(dead_code)] // Unused until `main` uses it: see below.
 mod starter {
     use super::*;
 

@@ -53,9 +53,22 @@ async fn fetch_author(client: &Client, url: &str) -> Result<String, reqwest::Err
     answer
 }
 
+/// Says how far the count has come, every ten answers: the answers counted so far, and
+/// the requests still waiting for theirs.
+fn progress(counts: &BTreeMap<String, usize>) {
+    let counted: usize = counts.values().sum();
+    if counted.is_multiple_of(10) {
+        println!(
+            "{counted} answers counted, {} requests still in flight",
+            IN_FLIGHT.load(Relaxed)
+        );
+    }
+}
+
 /// Your part: send `n` requests at once with `fetch_author`, and count how many
-/// quotes each author has, updating the count as each answer arrives.
-#[allow(unused)] // Until you fill it in and `main` uses it: see below.
+/// quotes each author has, updating the count as each answer arrives, then calling
+/// `progress`.
+#[allow(dead_code)] // Unused until `main` uses it: see below.
 mod starter {
     use super::*;
 
@@ -69,6 +82,7 @@ mod starter {
         for _ in 0..n {
             let author = fetch_author(client, url).await?;
             *counts.entry(author).or_insert(0) += 1;
+            progress(&counts);
         }
         Ok(counts)
     }

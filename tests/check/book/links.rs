@@ -137,7 +137,8 @@ fn cited_files() -> Vec<PathBuf> {
     let mut files = Vec::new();
     for (dir, extensions) in [
         ("src", &["md"][..]),
-        ("listings", &["rs", "toml"][..]),
+        // The exercises' messages (`wrong/*.txt`) cite docs too.
+        ("listings", &["rs", "toml", "txt"][..]),
         ("python", &["py"][..]),
     ] {
         walk(&root().join(dir), extensions, &mut files);

@@ -20,12 +20,18 @@ pub fn diagnose(attempt: &Attempt) -> Option<String> {
              the sleep keeps must be this task's."
                 .to_string(),
         )
-    } else if stdout.contains("sleep, polls: 1") {
-        Some(
-            "A one-second sleep counted 1 poll: count every call to `poll`, also those \
-             where `inner` answers `Pending`."
-                .to_string(),
-        )
+    } else if let Some(polls) = attempt
+        .number_after("sleep, polls:")
+        .filter(|&polls| polls == 1.0)
+    {
+        let expected = attempt.expected_number_after("sleep, polls:")?;
+        Some(format!(
+            "A one-second sleep counted {polls} poll, where the solution counts \
+             {expected}: the first poll finds the sleep `Pending` (it keeps the waker, and \
+             the task waits), the next comes when the timer wakes the task, and finds it \
+             ready. Count every call to `poll`, also those where `inner` answers \
+             `Pending`, not only the one that finds it ready."
+        ))
     } else {
         None
     }

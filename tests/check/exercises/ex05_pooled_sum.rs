@@ -13,6 +13,14 @@ pub fn diagnose(attempt: &Attempt) -> Option<String> {
              `spawn_blocking` first, then await the handles in order."
                 .to_string(),
         )
+    } else if let Some((part, range, expected)) = other_range(attempt) {
+        Some(format!(
+            "Your {part} covered {range}, where the solution's covers {expected}: some \
+             numbers fell between two ranges, or were added twice, and a total is not \
+             {total}. (Ranges `total / parts` long stop short of `total` when `parts` does \
+             not divide it: the division rounds down.) Compute both ends of part `n` from \
+             `total` (`n * total / parts`), so that the last range ends at `total`."
+        ))
     } else if attempt.number_after("total =") != Some(total) {
         Some(format!(
             "A total is not {total}: some numbers fell between two ranges, or were added \
@@ -22,4 +30,18 @@ pub fn diagnose(attempt: &Attempt) -> Option<String> {
     } else {
         None
     }
+}
+
+/// The first `part <n>, <range>:` line whose range is not the solution's, in the same
+/// place: `part <n>`, its range, and the solution's.
+fn other_range<'a>(attempt: &'a Attempt) -> Option<(&'a str, &'a str, &'a str)> {
+    let parts = |text: &'a str| {
+        text.lines()
+            .filter_map(|line| line.split_once(": ")?.0.split_once(", "))
+            .filter(|(part, _)| part.starts_with("part "))
+    };
+    parts(attempt.stdout())
+        .zip(parts(attempt.expected))
+        .find(|(printed, expected)| printed.1 != expected.1)
+        .map(|((part, range), (_, expected))| (part, range, expected))
 }

@@ -104,9 +104,10 @@ pub fn check(
         expected: &expected,
         verdict: &verdict,
     };
-    // The exercise's own diagnosis first, then the general shapes of a mistake.
-    let diagnosis = diagnosis(&listing.name)
-        .and_then(|diagnose| diagnose(&attempt))
+    // A `todo!()` left in first, then the exercise's own diagnosis, then the general
+    // shapes of a mistake.
+    let diagnosis = shapes::not_filled_in(&attempt)
+        .or_else(|| diagnosis(&listing.name).and_then(|diagnose| diagnose(&attempt)))
         .or_else(|| shapes::diagnose(&attempt));
     let message = message(exercise, &attempt, diagnosis.as_deref());
     Err(Rejection { diagnosis, message })
@@ -217,6 +218,7 @@ pub fn checks() -> Vec<Check> {
     checks.extend(crate::asserting!(
         "exercise",
         attempt::log_times_are_read,
+        shapes::a_todo_left_in_is_recognised,
         shapes::a_blocked_run_is_recognised,
         shapes::lines_missing_after_a_point_are_recognised,
         shapes::waits_one_after_another_are_recognised,

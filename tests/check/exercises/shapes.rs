@@ -29,6 +29,22 @@ fn last_time(text: &str) -> Option<f64> {
     text.lines().filter_map(timed).map(|(at, _)| at).next_back()
 }
 
+/// The starter run as it is: its `todo!()` panicked. This speaks before any
+/// exercise's own diagnosis, which would read the little it printed as a mistake.
+pub fn not_filled_in(attempt: &Attempt) -> Option<String> {
+    if !attempt.stderr().contains("panicked at")
+        || !attempt.stderr().contains("not yet implemented")
+    {
+        return None;
+    }
+    Some(
+        "Your version stopped at a `todo!()`, which panics with `not yet implemented`: \
+         `main` runs the starter now, so fill in its `todo!()` (or switch `main` back to \
+         `solution` meanwhile)."
+            .to_string(),
+    )
+}
+
 /// Every log line at 0.000s, some of them later in the solution's: no tokio timer
 /// moved the clock, since a blocking call does not move the paused one.
 fn blocked(attempt: &Attempt) -> Option<String> {
@@ -145,9 +161,18 @@ pub fn times_differ(attempt: &Attempt) -> bool {
 
 /// What `shapes` makes of `printed`, against the solution's `expected`.
 fn shape_of(printed: &str, expected: &str, hung: bool) -> Option<String> {
+    shape_with_stderr(printed, "", expected, hung)
+}
+
+fn shape_with_stderr(
+    printed: &str,
+    stderr: &str,
+    expected: &str,
+    hung: bool,
+) -> Option<String> {
     let output = crate::runner::Output {
         stdout: printed.to_string(),
-        stderr: String::new(),
+        stderr: stderr.to_string(),
         end: crate::runner::End::Code(0),
     };
     let verdict = if hung {
@@ -155,11 +180,12 @@ fn shape_of(printed: &str, expected: &str, hung: bool) -> Option<String> {
     } else {
         super::Verdict::Differs(String::new())
     };
-    diagnose(&Attempt {
+    let attempt = Attempt {
         output: &output,
         expected,
         verdict: &verdict,
-    })
+    };
+    not_filled_in(&attempt).or_else(|| diagnose(&attempt))
 }
 
 const SOLUTION: &str = "0.000s main Hello from Ada\n0.000s main Hello from Bob\n\
@@ -205,4 +231,16 @@ pub fn lines_in_another_order_are_recognised() {
     assert!(why.contains("in another order"), "{why}");
     // Other lines altogether: no general shape to name.
     assert!(shape_of("Total time: 12 ms\n", SOLUTION, false).is_none());
+}
+
+pub fn a_todo_left_in_is_recognised() {
+    let stderr = "thread 'main' (17630) panicked at src/bin/ex.rs:26:9:\n\
+        not yet implemented: give the 3 tasks 1.5s\n";
+    let why = shape_with_stderr("", stderr, SOLUTION, false).unwrap();
+    assert!(why.contains("stopped at a `todo!()`"), "{why}");
+    // Another panic is not a `todo!()`.
+    let other =
+        "thread 'main' panicked at src/bin/ex.rs:3:1:\nindex out of bounds\n";
+    let why = shape_with_stderr("", other, SOLUTION, false).unwrap();
+    assert!(!why.contains("todo!()"), "{why}");
 }

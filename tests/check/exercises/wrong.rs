@@ -4,10 +4,14 @@
 //! `todo!()` filled in wrongly, nothing else changed. A check per wrong version
 //! (`cargo test /wrong/`) runs the reader's check on it, and makes sure it is
 //! rejected with a diagnosis, and with the message kept beside it,
-//! `wrong/<name>.txt`.
+//! `wrong/<name>.txt`. A wrong version whose mistake rustc sees (a future never
+//! awaited, a parameter never used) is declared with its lint (`warns`), and its check
+//! also makes sure that rustc warns about it, as it would warn a reader.
+
+use std::process::Command;
 
 use crate::Check;
-use crate::common::{bless, diff, relative};
+use crate::common::{bless, diff, relative, root};
 use crate::model::{Wrong, book};
 use crate::runner;
 
@@ -32,6 +36,10 @@ pub fn checks() -> Vec<Check> {
 /// beside it.
 fn is_rejected(wrong: &Wrong) -> Result<(), String> {
     is_the_starter_filled_in(wrong)?;
+    allows_only_its_lint(wrong)?;
+    if let Some(lint) = &wrong.lint {
+        rustc_warns(wrong, lint)?;
+    }
     let exercise = crate::model::exercise(&wrong.exercise)
         .ok_or_else(|| format!("{} is not an exercise", wrong.exercise.id()))?;
     let program = runner::program("examples").join(wrong.example());
@@ -148,4 +156,63 @@ fn outside_mod_starter(text: &str) -> Option<(&str, &str)> {
     let open = text.find("\nmod starter {\n")? + "\nmod starter {\n".len();
     let close = open + text[open..].find("\n}\n")? + 1;
     Some((&text[..open], &text[close..]))
+}
+
+/// Its header allows no lint but `unused_imports` (what only the solution uses) and
+/// its own, the one rustc must warn a reader about: no other warning goes unseen.
+fn allows_only_its_lint(wrong: &Wrong) -> Result<(), String> {
+    let source = relative(&wrong.source());
+    let text = std::fs::read_to_string(wrong.source())
+        .map_err(|err| format!("{source}: {err}"))?;
+    let allowed = text
+        .lines()
+        .filter_map(|line| line.strip_prefix("#![allow(")?.split_once(')'))
+        .flat_map(|(lints, _)| lints.split(',').map(str::trim));
+    for lint in allowed {
+        if lint != "unused_imports" && wrong.lint.as_deref() != Some(lint) {
+            return Err(format!(
+                "{source} allows `{lint}`: declare it (`warns = {{ {} = \"{lint}\" }}` in \
+                 {}/Cargo.toml), so that its check makes sure rustc warns a reader",
+                wrong.name, wrong.exercise.chapter
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// rustc warns about the mistake with `lint`, as it warns a reader, whose starter
+/// does not allow it: the wrong version is checked (not built) with that lint forced
+/// to warn over its header's `allow`, and its messages read as JSON.
+fn rustc_warns(wrong: &Wrong, lint: &str) -> Result<(), String> {
+    let output = Command::new(env!("CARGO"))
+        .args([
+            "rustc",
+            "--quiet",
+            "--profile",
+            "check",
+            "--message-format",
+            "json",
+        ])
+        .args(["-p", &wrong.exercise.chapter, "--example", &wrong.example()])
+        .args(["--", "--force-warn", lint])
+        .current_dir(root())
+        .output()
+        .map_err(|err| format!("cargo rustc: {err}"))?;
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let warned = stdout
+        .lines()
+        .filter_map(|line| serde_json::from_str::<serde_json::Value>(line).ok())
+        .any(|message| {
+            message["reason"] == "compiler-message"
+                && message["message"]["code"]["code"] == lint
+        });
+    if output.status.success() && warned {
+        return Ok(());
+    }
+    Err(format!(
+        "{}: rustc gives no `{lint}` warning for it, though its exercise says it does \
+         (`warns`)\n{}",
+        relative(&wrong.source()),
+        String::from_utf8_lossy(&output.stderr)
+    ))
 }

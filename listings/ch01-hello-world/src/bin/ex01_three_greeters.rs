@@ -13,7 +13,7 @@ async fn greet(name: &str, seconds: u64) {
 
 /// Your part: run `greet("Ada", 3)`, `greet("Bob", 1)` and `greet("Cy", 2)` at the
 /// same time, and return when all three are done: three seconds in all, not six.
-#[allow(unused)] // Until you fill it in and `main` uses it: see below.
+#[allow(dead_code, unused_imports)] // Unused until `main` uses it: see below.
 mod starter {
     use super::*;
 

@@ -10,7 +10,8 @@ use tracing::info;
 
 /// Your part: a future that runs `inner` and counts how many times it is polled.
 /// When `inner` is ready, it is ready too, with `inner`'s output and the count.
-#[allow(unused)] // Until you fill it in and `main` uses it: see below.
+// Unused until `main` uses it (see below), `self` unchanged until you fill it in.
+#[allow(dead_code, unused_mut)]
 mod starter {
     use super::*;
 
@@ -36,7 +37,10 @@ mod starter {
             mut self: Pin<&mut Self>,
             cx: &mut Context<'_>,
         ) -> Poll<Self::Output> {
-            todo!("count this poll, then poll `inner` with the same context")
+            todo!(
+                "count poll {} ({cx:?}), then poll `inner` with `cx`",
+                self.polls + 1
+            )
         }
     }
 }

@@ -41,12 +41,14 @@ fn parts_at_once() -> u64 {
 /// `range_sum(range, parts)` on tokio's blocking pool, all at the same time, then
 /// collect the sums in order: print `part <n>, <range>: <sum>` for each, and return
 /// the total.
-#[allow(unused)] // Until you fill it in and `main` uses it: see below.
+#[allow(dead_code, unused_imports)] // Unused until `main` uses it: see below.
 mod starter {
     use super::*;
 
     pub async fn pooled_sum(total: u64, parts: u64) -> u64 {
-        todo!("one `spawn_blocking` per range first, then await each handle")
+        todo!(
+            "{parts} ranges of 0..{total}: start every `spawn_blocking`, then await each"
+        )
     }
 }
 

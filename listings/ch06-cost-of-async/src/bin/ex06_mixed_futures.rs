@@ -21,16 +21,22 @@ async fn sum_buffer() -> u64 {
 /// Your part: `job` prints `<name>: <size> bytes`, the size of `future` before it is
 /// boxed, and returns it as a `Job`; `run_all` awaits the jobs one after the other
 /// and returns the sum of their outputs.
-#[allow(unused)] // Until you fill it in and `main` uses it: see below.
+#[allow(dead_code)] // Unused until `main` uses it: see below.
 mod starter {
     use super::*;
 
     pub fn job<F: Future<Output = u64> + 'static>(name: &str, future: F) -> Job {
-        todo!("print the future's size, then put it in a pinned box")
+        todo!(
+            "print {name}'s size, {} bytes, then pin it in a box",
+            size_of_val(&future)
+        )
     }
 
     pub async fn run_all(jobs: Vec<Job>) -> u64 {
-        todo!("await each job, add up the outputs")
+        todo!(
+            "await each of the {} jobs, add up their outputs",
+            jobs.len()
+        )
     }
 }
 

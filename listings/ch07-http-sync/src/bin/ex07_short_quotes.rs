@@ -41,7 +41,7 @@ fn stats(client: &Client, url: &str) -> Result<Stats, reqwest::Error> {
 /// `max_length` characters, with `client`. The service answers `404 Not Found` when
 /// it has none that short: return `Ok(None)` then, and an error for any other
 /// failure.
-#[allow(unused)] // Until you fill it in and `main` uses it: see below.
+#[allow(dead_code)] // Unused until `main` uses it: see below.
 mod starter {
     use super::*;
 
@@ -50,7 +50,9 @@ mod starter {
         url: &str,
         max_length: usize,
     ) -> Result<Option<Answer>, reqwest::Error> {
-        todo!("send the request, look at the status, then read the JSON")
+        todo!(
+            "ask {url} with {client:?} for at most {max_length} characters; look at the status"
+        )
     }
 }
 

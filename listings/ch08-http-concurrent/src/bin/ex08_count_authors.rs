@@ -49,9 +49,22 @@ async fn fetch_author(client: &Client, url: &str) -> Result<String, reqwest::Err
     answer
 }
 
+/// Says how far the count has come, every ten answers: the answers counted so far, and
+/// the requests still waiting for theirs.
+fn progress(counts: &BTreeMap<String, usize>) {
+    let counted: usize = counts.values().sum();
+    if counted.is_multiple_of(10) {
+        println!(
+            "{counted} answers counted, {} requests still in flight",
+            IN_FLIGHT.load(Relaxed)
+        );
+    }
+}
+
 /// Your part: send `n` requests at once with `fetch_author`, and count how many
-/// quotes each author has, updating the count as each answer arrives.
-#[allow(unused)] // Until you fill it in and `main` uses it: see below.
+/// quotes each author has, updating the count as each answer arrives, then calling
+/// `progress`.
+#[allow(dead_code)] // Unused until `main` uses it: see below.
 mod starter {
     use super::*;
 
@@ -60,7 +73,9 @@ mod starter {
         url: &str,
         n: usize,
     ) -> Result<BTreeMap<String, usize>, reqwest::Error> {
-        todo!("start the n requests together, then count the authors as they come")
+        todo!(
+            "start {n} requests to {url} with {client:?}, count the authors as they come"
+        )
     }
 }
 
@@ -101,9 +116,11 @@ mod solution {
         let mut requests: FuturesUnordered<_> =
             (0..n).map(|_| fetch_author(client, url)).collect();
         let mut counts = BTreeMap::new();
-        // The answers come in a different order on each run; a count does not care.
+        // Each answer as it comes, in a different order on each run: a count does not
+        // care. The others are still on their way meanwhile.
         while let Some(author) = requests.next().await {
             *counts.entry(author?).or_insert(0) += 1;
+            progress(&counts);
         }
         Ok(counts)
     }

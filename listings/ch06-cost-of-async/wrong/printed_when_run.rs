@@ -1,0 +1,67 @@
+// Exercise 6 done wrong on purpose: the size printed inside an `async` block that
+// wraps the future, as a Python decorator would wrap a coroutine. The starter filled
+// in wrongly (in `mod starter`), `main` switched to it. `cargo test /wrong/` makes sure
+// that the exercise's check rejects it with the message in printed_when_run.txt.
+#![allow(unused_imports)] // What only the solution uses.
+
+use std::pin::Pin;
+
+use tokio::task::yield_now;
+
+/// One type for futures of any type with this output: a pinned box on the heap, its
+/// `poll` called through a table of methods.
+type Job = Pin<Box<dyn Future<Output = u64>>>;
+
+async fn add(a: u64, b: u64) -> u64 {
+    a + b
+}
+
+/// Holds its 4 KiB buffer across the `.await`.
+async fn sum_buffer() -> u64 {
+    let buffer = [1u8; 4096];
+    yield_now().await;
+    buffer.iter().map(|&byte| u64::from(byte)).sum()
+}
+
+/// Your part: `job` prints `<name>: <size> bytes`, the size of `future` before it is
+/// boxed, and returns it as a `Job`; `run_all` awaits the jobs one after the other
+/// and returns the sum of their outputs.
+#[allow(dead_code)] // Unused until `main` uses it: see below.
+mod starter {
+    use super::*;
+
+    // WRONG, on purpose: the size is printed inside the `async` block, which runs
+    // only when the job is awaited, not when `job` makes it.
+    pub fn job<F: Future<Output = u64> + 'static>(name: &str, future: F) -> Job {
+        let name = name.to_string();
+        Box::pin(async move {
+            println!("{name}: {} bytes", size_of_val(&future));
+            future.await
+        })
+    }
+
+    pub async fn run_all(jobs: Vec<Job>) -> u64 {
+        let mut total = 0;
+        for job in jobs {
+            total += job.await;
+        }
+        total
+    }
+}
+
+// Runs the solution below. To run yours, write `use starter::{job, run_all};`
+// (then `cargo test ex06` checks it).
+use starter::{job, run_all};
+
+#[tokio::main(flavor = "current_thread")]
+async fn main() {
+    let factor = 10;
+    // Three futures of three types: without the boxes, no `Vec` could hold them.
+    let jobs = vec![
+        job("add(2, 3)", add(2, 3)),
+        job("sum_buffer()", sum_buffer()),
+        job("an async block", async move { add(1, 2).await * factor }),
+    ];
+    println!("each Job: {} bytes, whatever it holds", size_of::<Job>());
+    println!("total = {}", run_all(jobs).await);
+}
