@@ -4,7 +4,7 @@
 // /wrong/` makes sure that the exercise's check rejects it with the message in
 // ignored_workers.txt.
 #![allow(unused_imports)] // What only the solution uses.
-#![allow(unused_variables)] // The mistake: rustc warns of an unused `workers`.
+#![allow(unused_variables)] // The unused `workers`: rustc warns, the check makes sure.
 
 use std::sync::Arc;
 use std::time::Duration;

@@ -4,7 +4,7 @@
 // happens at shutdown by itself. `cargo test /wrong/` makes sure that the
 // exercise's check rejects it with the message in grace_never_cancelled.txt.
 #![allow(unused_imports)] // What only the solution uses.
-#![allow(unused_variables)] // The mistake: rustc warns of an unused `token`.
+#![allow(unused_variables)] // The unused `token`: rustc warns, the check makes sure.
 
 use std::time::Duration;
 

@@ -28,6 +28,8 @@
 //! playground, which lacks this crate. Only [`ReportSlowPolls`], which needs tokio's
 //! unstable API, stays here.
 
+// Only `ReportSlowPolls` uses it (trybuild builds this crate without the flag).
+#[cfg(tokio_unstable)]
 use std::time::Duration;
 
 include!("course_support.rs");

@@ -78,7 +78,11 @@ const PAUSED_CLOCK: &str = "{{#include snippets/paused-clock.md}}";
 
 /// The exercise's section includes the paragraph on the paused clock, which its check
 /// runs on, and only if it does.
-fn says_which_clock(page: &Page, section: &Section, listing: &Listing) -> Result<(), String> {
+fn says_which_clock(
+    page: &Page,
+    section: &Section,
+    listing: &Listing,
+) -> Result<(), String> {
     let says = page.text[section.offset..].contains(PAUSED_CLOCK);
     match (listing.facts().clock(), says) {
         (Clock::Paused, false) => Err(format!(
