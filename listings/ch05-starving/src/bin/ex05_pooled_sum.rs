@@ -47,7 +47,7 @@ mod starter {
 
     pub async fn pooled_sum(total: u64, parts: u64) -> u64 {
         todo!(
-            "{parts} ranges of 0..{total}: start every `spawn_blocking`, then await each"
+            "{parts} parts of 0..{total}: a `spawn_blocking` each, then await them"
         )
     }
 }

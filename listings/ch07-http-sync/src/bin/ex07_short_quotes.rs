@@ -51,7 +51,7 @@ mod starter {
         max_length: usize,
     ) -> Result<Option<Answer>, reqwest::Error> {
         todo!(
-            "ask {url} with {client:?} for at most {max_length} characters; look at the status"
+            "{client:?}: ask {url} for at most {max_length} chars, read the status"
         )
     }
 }

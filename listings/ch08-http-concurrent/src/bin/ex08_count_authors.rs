@@ -73,9 +73,7 @@ mod starter {
         url: &str,
         n: usize,
     ) -> Result<BTreeMap<String, usize>, reqwest::Error> {
-        todo!(
-            "start {n} requests to {url} with {client:?}, count the authors as they come"
-        )
+        todo!("{n} requests to {url} with {client:?}, authors counted as they come")
     }
 }
 
