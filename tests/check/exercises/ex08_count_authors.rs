@@ -1,5 +1,5 @@
 //! Exercise 8's mistakes: the requests sent one after the other, or the answers
-//! counted only once all are in.
+//! counted only once all are in (or by a loop that tasks, spawned, run ahead of).
 
 use super::Attempt;
 
@@ -54,10 +54,13 @@ fn counted_at_the_end(attempt: &Attempt) -> Option<String> {
     })?;
     Some(format!(
         "When your version had counted {counted} answers, {in_flight} requests were still \
-         in flight, where the solution has {still} still waiting: it counted only once the \
-         answers were in, not as each arrived. `join_all` and `try_join_all` poll the \
-         requests together, but give their answers only when the last one has come. Put \
-         the futures in a `FuturesUnordered` and count each answer as `next().await` \
-         hands it over."
+         in flight, where the solution has {still} still waiting: more answers had come \
+         in than your count had taken. Either it counted only once the answers were in \
+         (`join_all` and `try_join_all` poll the requests together, but give their \
+         answers only when the last one has come), or the requests ran as tasks (`spawn`, \
+         a `JoinSet`), which go on by themselves while your loop counts, so how many are \
+         still in flight changes from run to run. Put the futures in a \
+         `FuturesUnordered`: they run only when it is polled, and `next().await` hands \
+         over each answer as it comes, to be counted before the others go on."
     ))
 }

@@ -114,8 +114,8 @@ mod solution {
         let mut requests: FuturesUnordered<_> =
             (0..n).map(|_| fetch_author(client, url)).collect();
         let mut counts = BTreeMap::new();
-        // Each answer as it comes, in a different order on each run: a count does not
-        // care. The others are still on their way meanwhile.
+        // Each answer as it comes, in whatever order: a count does not care. The
+        // others wait meanwhile: they go on only when `next()` polls them again.
         while let Some(author) = requests.next().await {
             *counts.entry(author?).or_insert(0) += 1;
             progress(&counts);
