@@ -267,6 +267,19 @@ fn read() -> Result<Book, String> {
 }
 
 impl Book {
+    /// How many programs the listings' build makes: every binary and example of the
+    /// workspace's packages.
+    pub fn program_count(&self) -> usize {
+        let members = &self.metadata.workspace_members;
+        self.metadata
+            .packages
+            .iter()
+            .filter(|package| members.contains(&package.id))
+            .flat_map(|package| &package.targets)
+            .filter(|target| target.is_bin() || target.is_example())
+            .count()
+    }
+
     /// The workspace's packages: their names, manifests, targets and dependencies.
     pub fn packages(&self) -> &[Package] {
         &self.metadata.packages

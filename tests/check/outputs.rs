@@ -9,7 +9,8 @@
 //! Listings run on tokio's paused clock (`PAUSE_CLOCK=1`, see the support crate), so
 //! their timestamps are exact and a one-second sleep costs no time. Those that run
 //! in real time, measure, print in no fixed order or fail on purpose say so in their
-//! chapter's `Cargo.toml` (`model.rs`). Benchmarks are built too, but not run: `cargo bench` runs them.
+//! chapter's `Cargo.toml` (`model.rs`). Benchmarks are not built here: `cargo bench`
+//! runs them, and CI's clippy (`--all-targets`) compiles them.
 
 use std::path::Path;
 use std::time::Duration;

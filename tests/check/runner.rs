@@ -2,13 +2,13 @@
 //! through here: its environment (clock, quote service, timeline, logging), its time
 //! limit and its clean-up are set in this one place.
 
-use std::io::Read;
+use std::io::{BufRead, BufReader, Read};
 use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::sync::{Condvar, Mutex};
 use std::thread;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use rustix::process::{Pid, Signal, kill_process, kill_process_group};
 use wait_timeout::ChildExt;
@@ -19,25 +19,103 @@ use crate::model::Clock;
 /// A listing that runs longer than this has hung.
 pub const TIME_LIMIT: Duration = Duration::from_secs(60);
 
-/// Builds every program of the workspace, as `cargo run` would, the benchmarks
-/// (which `cargo bench` runs) and the examples (the exercises' wrong versions), if
-/// any of `packages` is needed. Always all of them: built one package at a time,
-/// their dependencies would be built with other features (cargo unifies features
-/// over what it builds together), and built again for the next full run. When
-/// nothing changed, this takes a fraction of a second.
+/// Builds every program of the workspace, as `cargo run` would, and the examples (the
+/// exercises' wrong versions), if any of `packages` is needed. Always all of them:
+/// built one package at a time, their dependencies would be built with other features
+/// (cargo unifies features over what it builds together), and built again for the next
+/// full run. When nothing changed, this takes a fraction of a second and says nothing;
+/// otherwise it says how far it has come, every few seconds.
 pub fn build(packages: &[&str]) {
     if packages.is_empty() {
         return;
     }
-    let status = Command::new(env!("CARGO"))
-        .args(["build", "--quiet", "--workspace", "--bins", "--benches"])
-        // The exercises' wrong versions (`listings/<chapter>/wrong/`), which the
-        // checks of `exercises.rs` must reject.
-        .arg("--examples")
+    let mut cargo = Command::new(env!("CARGO"))
+        .args(["build", "--workspace", "--bins", "--examples"])
+        // One JSON message per crate or program built, on stdout; the compiler's
+        // messages, if any, as a terminal shows them, on stderr.
+        .arg("--message-format=json-render-diagnostics")
         .current_dir(root())
-        .status()
+        .stdout(Stdio::piped())
+        .spawn()
         .expect("cargo runs");
+    let mut progress = Progress::new(crate::model::book().program_count());
+    let messages = BufReader::new(cargo.stdout.take().unwrap());
+    for line in messages.lines() {
+        progress.message(&line.expect("cargo's messages"));
+    }
+    let status = cargo.wait().expect("cargo runs");
+    progress.done();
     assert!(status.success(), "the listings do not build");
+}
+
+/// What the listings' build prints on stderr: a line when it starts to build, at most
+/// one every few seconds as crates and programs are built, and one at the end; nothing
+/// when everything was built already.
+struct Progress {
+    programs: usize,
+    started: Instant,
+    crates_built: usize,
+    programs_built: usize,
+    last_said: Option<Instant>,
+}
+
+impl Progress {
+    const EVERY: Duration = Duration::from_secs(5);
+
+    fn new(programs: usize) -> Progress {
+        Progress {
+            programs,
+            started: Instant::now(),
+            crates_built: 0,
+            programs_built: 0,
+            last_said: None,
+        }
+    }
+
+    /// One of cargo's JSON messages: counts what was built rather than found fresh.
+    fn message(&mut self, line: &str) {
+        let Ok(message) = serde_json::from_str::<serde_json::Value>(line) else {
+            return;
+        };
+        if message["reason"] != "compiler-artifact" || message["fresh"] == true {
+            return;
+        }
+        if self.last_said.is_none() {
+            eprintln!(
+                "book-checks: building the listings and the exercises' wrong versions, \
+                 {} programs (cargo build --workspace --bins --examples)",
+                self.programs
+            );
+        }
+        if message["executable"].is_string() {
+            self.programs_built += 1;
+        } else {
+            self.crates_built += 1;
+        }
+        if self
+            .last_said
+            .is_none_or(|last| last.elapsed() >= Self::EVERY)
+        {
+            eprintln!(
+                "book-checks: {} crates and {} programs built, {:.0?}",
+                self.crates_built,
+                self.programs_built,
+                self.started.elapsed()
+            );
+            self.last_said = Some(Instant::now());
+        }
+    }
+
+    fn done(&self) {
+        if self.last_said.is_some() {
+            eprintln!(
+                "book-checks: built {} crates and {} programs in {:.0?}; now the checks",
+                self.crates_built,
+                self.programs_built,
+                self.started.elapsed()
+            );
+        }
+    }
 }
 
 /// Where cargo put the programs: beside this test program's own `deps/` folder.
