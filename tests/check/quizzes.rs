@@ -371,6 +371,12 @@ tracing-subscriber = { version = "0.3", default-features = false, features = ["f
 
 fn build() -> Result<Built, String> {
     let dir = root().join("target/quiz");
+    if !dir.exists() {
+        // A first run: say why the quiz checks wait, once.
+        eprintln!(
+            "book-checks: building the quizzes' programs, as one package in target/quiz"
+        );
+    }
     let bins = write_package(&dir, &questions()?)?;
     let output = Command::new(env!("CARGO"))
         .args(["build", "--keep-going", "--message-format=json"])

@@ -83,6 +83,15 @@ pub fn every_run_button_sends_a_program_the_playground_builds() -> Result<(), St
         return Err("no block of the book has a Run button".to_string());
     }
     let folder = folder();
+    if !folder.join("target").exists() {
+        // A first run: say why this check takes a while, once.
+        eprintln!(
+            "book-checks: type-checking the {} programs the Run buttons send; the first \
+             time, this builds the playground's crates into {} first",
+            sent.len(),
+            relative(&folder.join("target"))
+        );
+    }
     write_programs(&folder, &sent)?;
     let output = Command::new(env!("CARGO"))
         .args([
