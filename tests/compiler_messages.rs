@@ -30,7 +30,7 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
-use layout::{bless, chapters, file_name, read_dir, relative};
+use layout::{TRYBUILD_RUSTFLAGS, bless, chapters, file_name, read_dir, relative};
 use libtest_mimic::{Arguments, Trial};
 
 /// trybuild builds one case at a time (it locks its project), and the environment it
@@ -172,6 +172,15 @@ fn compile(cases: &[&Case]) -> Result<(), String> {
         if bless() {
             std::env::set_var("TRYBUILD", "overwrite");
         }
+        // trybuild checks the dependencies with its flags, then the cases with one
+        // more (`--diagnostic-width=140`), and cargo keeps a copy of every dependency
+        // per set of flags: a first run checked each twice (trybuild 1.0.122's
+        // `src/cargo.rs`, `build_dependencies` and `build_all_tests`). This variable
+        // outranks the flags trybuild gives cargo: both builds get all of them.
+        std::env::set_var(
+            "CARGO_ENCODED_RUSTFLAGS",
+            TRYBUILD_RUSTFLAGS.join("\x1f"),
+        );
         if cases[0].kind == Kind::Lint {
             // `cargo test` sets `CARGO` to the toolchain's own cargo, beside
             // clippy-driver.

@@ -1,12 +1,19 @@
 //! Finds each exercise's diagnosis, `exercises/<exercise>.rs`, and writes what
 //! `exercises/mod.rs` includes: a module for each file, `diagnosis(name)`, which
 //! finds one by its exercise's name, and `DIAGNOSED`, their names. Adding an
-//! exercise's diagnosis is adding its file.
+//! exercise's diagnosis is adding its file. It also tells the checks the platform
+//! they are built for (`TARGET`).
 
 use std::fmt::Write;
 use std::path::Path;
 
 fn main() {
+    // The platform the checks run on, which the Run buttons' check names to cargo
+    // (`--target`) as trybuild does, to share its folder.
+    println!(
+        "cargo::rustc-env=TARGET={}",
+        std::env::var("TARGET").unwrap()
+    );
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("exercises");
     println!("cargo::rerun-if-changed={}", dir.display());
     let mut names: Vec<String> = std::fs::read_dir(&dir)

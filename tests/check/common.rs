@@ -1,9 +1,9 @@
 //! What the book's checks share besides the layout: a readable diff, a writer that
-//! keeps what is logged.
+//! keeps what is logged, a file written only when it changes.
 
-use std::io;
 use std::path::Path;
 use std::sync::{Arc, Mutex};
+use std::{fs, io};
 
 pub use crate::layout::*;
 
@@ -13,6 +13,15 @@ pub fn diff(file: &Path, expected: &str, actual: &str) -> String {
         .unified_diff()
         .header(&relative(file), "this run")
         .to_string()
+}
+
+/// Writes `text` to `path` unless the file holds it already: a file that cargo
+/// builds keeps its time, and cargo finds its program built.
+pub fn write_if_changed(path: &Path, text: &str) -> Result<(), String> {
+    if fs::read_to_string(path).ok().as_deref() != Some(text) {
+        fs::write(path, text).map_err(|err| format!("{}: {err}", relative(path)))?;
+    }
+    Ok(())
 }
 
 /// A `tracing` writer that keeps what it is given, for the tests that read what was

@@ -13,6 +13,26 @@ pub fn root() -> &'static Path {
         .expect("book.toml in a folder above this package")
 }
 
+/// Where trybuild builds the compiler-message cases: `target/tests/trybuild/`.
+pub fn trybuild_target() -> PathBuf {
+    root().join("target/tests/trybuild")
+}
+
+/// The flags trybuild 1.0.122 gives rustc (its `src/rustflags.rs`), with the one it
+/// adds for the cases (`--diagnostic-width=140`). The compiler-message checks give
+/// them to both of trybuild's builds, and the Run buttons' check to its own, in
+/// `CARGO_ENCODED_RUSTFLAGS`, which outranks every other source of flags: so each
+/// crate those builds share is checked once in `trybuild_target()`, where cargo keeps a
+/// copy per set of flags.
+pub const TRYBUILD_RUSTFLAGS: &[&str] = &[
+    "--cfg",
+    "trybuild",
+    "--verbose",
+    "-A",
+    "dead_code",
+    "--diagnostic-width=140",
+];
+
 /// A listing program: `listings/<chapter>/src/bin/<name>.rs`. Its chapter's folder
 /// is also its package's name.
 #[derive(Clone, Debug)]

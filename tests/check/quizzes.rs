@@ -28,6 +28,7 @@ use serde::Deserialize;
 
 use crate::Check;
 use crate::book::{Page, report};
+use crate::common::write_if_changed;
 use crate::layout::{Listing, chapters, file_name, read_dir, relative, root};
 use crate::runner::{self, End};
 
@@ -359,14 +360,32 @@ fn built() -> Result<&'static Built, String> {
     BUILT.get_or_init(build).as_ref().map_err(Clone::clone)
 }
 
-/// The dependencies a quiz program may use, as the workspace has them.
+/// The dependencies a quiz program may use, with the features the listings' build
+/// gives them (tokio-util's `rt`, tracing-subscriber's `env-filter`), then crates no
+/// program uses, named only to give the crates below them the features they have in
+/// the listings' build. Cargo builds a crate again for every other set of features
+/// (or of its dependencies'), so without them this package built tokio, futures and
+/// tracing again, 17 crates, where it now builds only `regex`. (Found by comparing,
+/// crate by crate, `RUSTC_BOOTSTRAP=1 cargo build --unit-graph -Z unstable-options`
+/// here and in the workspace, with `--workspace --bins --examples`.)
 const DEPENDENCIES: &str = r#"
 futures = "0.3"
 tokio = { version = "1.54", features = ["full", "test-util"] }
 tokio-stream = "0.1"
-tokio-util = { version = "0.7.18", default-features = false }
+tokio-util = { version = "0.7.18", default-features = false, features = ["rt"] }
 tracing = "0.1"
-tracing-subscriber = { version = "0.3", default-features = false, features = ["fmt", "std"] }
+tracing-subscriber = { version = "0.3", default-features = false, features = ["env-filter", "fmt", "std"] }
+
+futures-channel = "0.3"
+futures-util = "0.3"
+regex = "1"
+smallvec = { version = "1", features = ["const_generics", "const_new"] }
+
+# What the proc macros (tokio's, futures', tracing's) are built with: a package's
+# build dependencies share their features, without a build script.
+[build-dependencies]
+syn2 = { package = "syn", version = "2", features = ["full", "extra-traits", "visit-mut"] }
+syn3 = { package = "syn", version = "3", features = ["full", "extra-traits", "fold", "visit"] }
 "#;
 
 fn build() -> Result<Built, String> {
@@ -478,13 +497,6 @@ impl Diagnostic {
             rendered: text(&diagnostic["rendered"]),
         }
     }
-}
-
-fn write_if_changed(path: &Path, text: &str) -> Result<(), String> {
-    if fs::read_to_string(path).ok().as_deref() != Some(text) {
-        fs::write(path, text).map_err(|err| format!("{}: {err}", relative(path)))?;
-    }
-    Ok(())
 }
 
 /// All that rustc said, as it renders it.

@@ -25,27 +25,95 @@ pub const TIME_LIMIT: Duration = Duration::from_secs(60);
 /// (cargo unifies features over what it builds together), and built again for the next
 /// full run. When nothing changed, this takes a fraction of a second and says nothing;
 /// otherwise it says how far it has come, every few seconds.
+///
+/// The compiler's warnings are printed as a terminal shows them, but for those a wrong
+/// version declares (`warns`), which `warned` gives: cargo repeats a program's
+/// warnings even when it finds it built, so they are there on every run.
 pub fn build(packages: &[&str]) {
     if packages.is_empty() {
         return;
     }
     let mut cargo = Command::new(env!("CARGO"))
         .args(["build", "--workspace", "--bins", "--examples"])
-        // One JSON message per crate or program built, on stdout; the compiler's
-        // messages, if any, as a terminal shows them, on stderr.
-        .arg("--message-format=json-render-diagnostics")
+        // One JSON message per crate or program built, and per message of the
+        // compiler, on stdout.
+        .arg("--message-format=json-diagnostic-rendered-ansi")
         .current_dir(root())
         .stdout(Stdio::piped())
         .spawn()
         .expect("cargo runs");
+    let declared: Vec<Warned> = crate::model::book()
+        .exercises()
+        .iter()
+        .flat_map(|exercise| &exercise.wrong)
+        .filter_map(|wrong| {
+            Some(Warned {
+                package: wrong.exercise.chapter.clone(),
+                target: wrong.example(),
+                lint: wrong.lint.clone()?,
+            })
+        })
+        .collect();
+    let mut warned = Vec::new();
     let mut progress = Progress::new(crate::model::book().program_count());
     let messages = BufReader::new(cargo.stdout.take().unwrap());
     for line in messages.lines() {
-        progress.message(&line.expect("cargo's messages"));
+        let Ok(message) = serde_json::from_str(&line.expect("cargo's messages"))
+        else {
+            continue;
+        };
+        progress.message(&message);
+        if let Some(warning) = Warned::of(&message)
+            && declared.contains(&warning)
+        {
+            warned.push(warning);
+        } else if let Some(rendered) = message["message"]["rendered"].as_str() {
+            eprint!("{rendered}");
+        }
     }
     let status = cargo.wait().expect("cargo runs");
     progress.done();
     assert!(status.success(), "the listings do not build");
+    let _ = WARNED.set(warned);
+}
+
+/// A warning of the compiler about a program: its package's name, the program's, and
+/// the lint's.
+#[derive(PartialEq)]
+struct Warned {
+    package: String,
+    target: String,
+    lint: String,
+}
+
+impl Warned {
+    fn of(message: &serde_json::Value) -> Option<Warned> {
+        if message["reason"] != "compiler-message"
+            || message["message"]["level"] != "warning"
+        {
+            return None;
+        }
+        let manifest = Path::new(message["manifest_path"].as_str()?);
+        Some(Warned {
+            package: crate::common::file_name(manifest.parent()?),
+            target: message["target"]["name"].as_str()?.to_string(),
+            lint: message["message"]["code"]["code"].as_str()?.to_string(),
+        })
+    }
+}
+
+static WARNED: std::sync::OnceLock<Vec<Warned>> = std::sync::OnceLock::new();
+
+/// Whether the compiler warned with `lint` about the program `target` of `package`,
+/// in this run's build (`build`).
+pub fn warned(package: &str, target: &str, lint: &str) -> bool {
+    WARNED.get().is_some_and(|warned| {
+        warned.iter().any(|warning| {
+            warning.package == package
+                && warning.target == target
+                && warning.lint == lint
+        })
+    })
 }
 
 /// What the listings' build prints on stderr: a line when it starts to build, at most
@@ -73,10 +141,7 @@ impl Progress {
     }
 
     /// One of cargo's JSON messages: counts what was built rather than found fresh.
-    fn message(&mut self, line: &str) {
-        let Ok(message) = serde_json::from_str::<serde_json::Value>(line) else {
-            return;
-        };
+    fn message(&mut self, message: &serde_json::Value) {
         if message["reason"] != "compiler-artifact" || message["fresh"] == true {
             return;
         }

@@ -16,8 +16,9 @@ async fn main() {
     stream.write_all(b"ping").unwrap();
     println!("sent 4 bytes");
 
-    let url = quote_service::url().unwrap();
-    let quote = reqwest::blocking::get(format!("{url}/api/random")).unwrap();
-    println!("{}", quote.status());
+    // This one never returns: the task it waits for needs the thread it holds.
+    let task = tokio::spawn(async { 6 * 7 });
+    let answer = futures::executor::block_on(task).unwrap();
+    println!("the task answered {answer}");
 }
 // ANCHOR_END: all

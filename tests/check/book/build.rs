@@ -6,6 +6,7 @@ use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 use html5ever::tendril::StrTendril;
 use html5ever::tokenizer::states::RawKind;
@@ -26,52 +27,22 @@ const PAGES: &[&str] = &["index.html", "print.html"];
 
 pub fn the_book_builds_without_a_warning_and_its_links_resolve() -> Result<(), String>
 {
-    let out =
-        tempfile::tempdir().map_err(|err| format!("no temporary folder: {err}"))?;
-    let mut book = MDBook::load(root())
-        .map_err(|err| format!("book.toml and SUMMARY.md: {err:#}"))?;
-    // The folder the site is served from (`/async-rust-course/`), which the absolute
-    // links of the 404 page start with.
-    let site_url: String = book
-        .config
-        .get("output.html.site-url")
-        .map_err(|err| format!("book.toml: {err:#}"))?
-        .ok_or("book.toml sets no `output.html.site-url`")?;
-    book.config.build.build_dir = out.path().to_path_buf();
-    // The quizzes' preprocessor, mdbook-quiz, is a program the README's `mdbook serve`
-    // command installs, and `cargo test` must not need it: here a stand-in takes its
-    // place, which puts an empty quiz where the page names an existing quiz file.
-    // (`mdbook build` on CI runs the real one; tests/check/quizzes.rs checks the files.)
-    book.with_preprocessor(QuizStandIn);
-
-    // mdBook reports a broken include or link as a log event, not as an error:
-    // collect every warning and error it logs while building.
-    let log = Log::default();
-    let subscriber = tracing_subscriber::fmt()
-        .with_max_level(tracing::Level::WARN)
-        .with_ansi(false)
-        .with_writer(log.clone())
-        .finish();
-    tracing::subscriber::with_default(subscriber, || book.build())
-        .map_err(|err| format!("the book does not build: {err:#}"))?;
-    let warnings = log.text();
-    if !warnings.is_empty() {
-        return Err(format!("mdBook warned while building:\n{warnings}"));
+    let built = Built::once()?;
+    if !built.warnings.is_empty() {
+        return Err(format!("mdBook warned while building:\n{}", built.warnings));
     }
-
-    let chapters = book
-        .book
-        .chapters()
-        .filter_map(|chapter| chapter.path.as_ref())
-        .map(|path| path.with_extension("html").to_string_lossy().into_owned());
-    for page in PAGES.iter().map(|page| page.to_string()).chain(chapters) {
-        let html = fs::read_to_string(out.path().join(&page))
+    for page in PAGES
+        .iter()
+        .map(|page| page.to_string())
+        .chain(built.chapters.clone())
+    {
+        let html = fs::read_to_string(built.dir.join(&page))
             .map_err(|err| format!("{page} was not built: {err}"))?;
         if html.contains("{{#") {
             return Err(format!("{page} holds a directive mdBook did not expand"));
         }
     }
-    let search_index = read_dir(out.path())
+    let search_index = read_dir(&built.dir)
         .iter()
         .any(|file| file_name(file).starts_with("searchindex"));
     if !search_index {
@@ -79,8 +50,74 @@ pub fn the_book_builds_without_a_warning_and_its_links_resolve() -> Result<(), S
     }
     report(
         "broken links in the built book",
-        broken_links(out.path(), &site_url)?,
+        broken_links(&built.dir, &built.site_url)?,
     )
+}
+
+/// The book as mdBook builds it with the settings of `book.toml`, into
+/// `target/book-check/`: built once per run, for the checks that read the built site
+/// (this one and the Run buttons' check).
+pub(super) struct Built {
+    pub dir: PathBuf,
+    /// The chapters' pages: `ch01-hello-world.html`, …
+    pub chapters: Vec<String>,
+    /// What mdBook logged at the level of a warning or above while it built.
+    pub warnings: String,
+    /// The folder the site is served from (`/async-rust-course/`), which the absolute
+    /// links of the 404 page start with.
+    pub site_url: String,
+}
+
+impl Built {
+    pub fn once() -> Result<&'static Built, String> {
+        static BUILT: OnceLock<Result<Built, String>> = OnceLock::new();
+        BUILT
+            .get_or_init(Built::build)
+            .as_ref()
+            .map_err(Clone::clone)
+    }
+
+    fn build() -> Result<Built, String> {
+        let dir = root().join("target/book-check");
+        let _ = fs::remove_dir_all(&dir);
+        let mut book = MDBook::load(root())
+            .map_err(|err| format!("book.toml and SUMMARY.md: {err:#}"))?;
+        let site_url: String = book
+            .config
+            .get("output.html.site-url")
+            .map_err(|err| format!("book.toml: {err:#}"))?
+            .ok_or("book.toml sets no `output.html.site-url`")?;
+        book.config.build.build_dir = dir.clone();
+        // The quizzes' preprocessor, mdbook-quiz, is a program the README's `mdbook
+        // serve` command installs, and `cargo test` must not need it: here a stand-in
+        // takes its place, which puts an empty quiz where the page names an existing
+        // quiz file. (`mdbook build` on CI runs the real one; tests/check/quizzes.rs
+        // checks the files.)
+        book.with_preprocessor(QuizStandIn);
+
+        // mdBook reports a broken include or link as a log event, not as an error:
+        // collect every warning and error it logs while building.
+        let log = Log::default();
+        let subscriber = tracing_subscriber::fmt()
+            .with_max_level(tracing::Level::WARN)
+            .with_ansi(false)
+            .with_writer(log.clone())
+            .finish();
+        tracing::subscriber::with_default(subscriber, || book.build())
+            .map_err(|err| format!("the book does not build: {err:#}"))?;
+        let chapters = book
+            .book
+            .chapters()
+            .filter_map(|chapter| chapter.path.as_ref())
+            .map(|path| path.with_extension("html").to_string_lossy().into_owned())
+            .collect();
+        Ok(Built {
+            dir,
+            chapters,
+            warnings: log.text(),
+            site_url,
+        })
+    }
 }
 
 /// Puts `<div class="quiz-placeholder"></div>` where a page says `{{#quiz file}}` and

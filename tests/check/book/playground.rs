@@ -25,9 +25,11 @@
 //! playground does not set. A listing that needs a feature the playground's copy
 //! lacked (tokio-util's `rt`) says `noplayground`.
 //!
-//! The first run builds those crates' metadata into `target/playground-check` (about
-//! 40 s on a busy 2-core machine); later runs check only the programs, in one
-//! `cargo check` of a program per Run button (a few seconds once their crates are built).
+//! The programs are checked in trybuild's folder, `target/tests/trybuild/`, with the
+//! flags trybuild gives the compiler-message cases (`TRYBUILD_RUSTFLAGS`, in
+//! `layout.rs`), so the crates both use are type-checked once, by whichever runs
+//! first: on a first `cargo test`, the compiler-message checks, which run before this
+//! one. Later runs check only the programs that changed, in one `cargo check`.
 
 use std::collections::BTreeMap;
 use std::fs;
@@ -40,10 +42,10 @@ use html5ever::tokenizer::{
     BufferQueue, CharacterTokens, EndTag, StartTag, TagToken, Token, TokenSink,
     TokenSinkResult, Tokenizer,
 };
-use mdbook_driver::MDBook;
 
 use super::{Page, report};
-use crate::layout::{relative, root};
+use crate::common::write_if_changed;
+use crate::layout::{TRYBUILD_RUSTFLAGS, relative, root, trybuild_target};
 
 /// The crates a program sent to the playground may use, as this check gives them to
 /// it: the playground's, at this workspace's versions (see the module's comment).
@@ -54,8 +56,8 @@ tracing = "0.1"
 tracing-subscriber = { version = "0.3", default-features = false, features = ["fmt", "std"] }
 "#;
 
-/// Where the programs are written and checked, apart from the workspace's own
-/// build: they are built without `--cfg tokio_unstable`.
+/// Where the programs are written: a package apart from the workspace, whose
+/// `--cfg tokio_unstable` the playground does not set.
 fn folder() -> PathBuf {
     root().join("target/playground-check")
 }
@@ -83,13 +85,17 @@ pub fn every_run_button_sends_a_program_the_playground_builds() -> Result<(), St
         return Err("no block of the book has a Run button".to_string());
     }
     let folder = folder();
-    if !folder.join("target").exists() {
+    // Where trybuild checks the compiler-message cases, with trybuild's flags: the
+    // crates both use are checked there once (the root package's `Cargo.toml` says
+    // how their features are kept the same).
+    let target = trybuild_target();
+    if !target.join(env!("TARGET")).exists() {
         // A first run: say why this check takes a while, once.
         eprintln!(
             "book-checks: type-checking the {} programs the Run buttons send; the first \
-             time, this builds the playground's crates into {} first",
+             time, this checks the playground's crates into {} first",
             sent.len(),
-            relative(&folder.join("target"))
+            relative(&target)
         );
     }
     write_programs(&folder, &sent)?;
@@ -100,14 +106,15 @@ pub fn every_run_button_sends_a_program_the_playground_builds() -> Result<(), St
             "--keep-going",
             "--bins",
             "--message-format=short",
+            "--target",
+            env!("TARGET"),
         ])
         .arg("--target-dir")
-        .arg(folder.join("target"))
+        .arg(&target)
         .current_dir(&folder)
-        // The playground builds without the workspace's `--cfg tokio_unstable`
-        // (`.cargo/config.toml`), which this variable replaces.
-        .env("RUSTFLAGS", "")
-        .env_remove("CARGO_ENCODED_RUSTFLAGS")
+        // This variable outranks the workspace's `--cfg tokio_unstable`
+        // (`.cargo/config.toml`), which the playground does not set.
+        .env("CARGO_ENCODED_RUSTFLAGS", TRYBUILD_RUSTFLAGS.join("\x1f"))
         .output()
         .map_err(|err| format!("cannot run cargo check: {err}"))?;
     if output.status.success() {
@@ -126,29 +133,37 @@ pub fn every_run_button_sends_a_program_the_playground_builds() -> Result<(), St
 }
 
 /// Writes the package of the programs the Run buttons send, a binary each, against
-/// the playground's crates, and `sent.json`: each page's programs, in order.
+/// the playground's crates, and `sent.json`: each page's programs, in order. A file
+/// that holds its program already is left alone, so that cargo finds it checked.
 fn write_programs(folder: &Path, sent: &[Sent]) -> Result<(), String> {
     let bin = folder.join("src/bin");
-    let _ = fs::remove_dir_all(&bin);
     fs::create_dir_all(&bin)
         .map_err(|err| format!("cannot create {bin:?}: {err}"))?;
-    fs::write(
-        folder.join("Cargo.toml"),
-        format!(
+    write_if_changed(
+        &folder.join("Cargo.toml"),
+        &format!(
             "# Written by tests/check/book/playground.rs: every program a Run button of the\n\
              # book sends, against the crates of the Rust playground.\n\
              [package]\nname = \"playground\"\nversion = \"0.0.1\"\nedition = \"2024\"\n\
              publish = false\n\n[workspace]\n\n[dependencies]\n{PLAYGROUND_DEPENDENCIES}"
         ),
-    )
-    .map_err(|err| format!("cannot write the playground's Cargo.toml: {err}"))?;
+    )?;
     // The workspace's lock file: the same releases, and nothing to download.
-    fs::copy(root().join("Cargo.lock"), folder.join("Cargo.lock"))
-        .map_err(|err| format!("cannot copy Cargo.lock: {err}"))?;
+    let lock = fs::read_to_string(root().join("Cargo.lock"))
+        .map_err(|err| format!("cannot read Cargo.lock: {err}"))?;
+    write_if_changed(&folder.join("Cargo.lock"), &lock)?;
+    let programs: Vec<String> = sent
+        .iter()
+        .map(|one| format!("{}.rs", one.program()))
+        .collect();
+    for file in crate::layout::read_dir(&bin) {
+        if !programs.contains(&crate::layout::file_name(&file)) {
+            let _ = fs::remove_file(&file);
+        }
+    }
     let mut by_page: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
-    for one in sent {
-        fs::write(bin.join(format!("{}.rs", one.program())), &one.code)
-            .map_err(|err| format!("cannot write {}: {err}", one.program()))?;
+    for (one, file) in sent.iter().zip(&programs) {
+        write_if_changed(&bin.join(file), &one.code)?;
         by_page.entry(&one.page).or_default().push(&one.code);
     }
     let json =
@@ -182,16 +197,7 @@ fn errors_by_button(folder: &Path, sent: &[Sent], stderr: &str) -> Vec<String> {
 
 /// The Run buttons of the book, page after page, as mdBook builds them.
 fn run_buttons() -> Result<Vec<Sent>, String> {
-    let out =
-        tempfile::tempdir().map_err(|err| format!("no temporary folder: {err}"))?;
-    let mut book = MDBook::load(root())
-        .map_err(|err| format!("book.toml and SUMMARY.md: {err:#}"))?;
-    book.config.build.build_dir = out.path().to_path_buf();
-    // As in the build check: mdbook-quiz is no dependency of `cargo test`, and a quiz
-    // holds no Run button.
-    book.with_preprocessor(super::build::QuizStandIn);
-    book.build()
-        .map_err(|err| format!("the book does not build: {err:#}"))?;
+    let built = super::build::Built::once()?;
     let mut sent = Vec::new();
     for page in Page::all()? {
         let name = page
@@ -203,7 +209,7 @@ fn run_buttons() -> Result<Vec<Sent>, String> {
             continue;
         }
         let name = name.to_string_lossy().into_owned();
-        let html = fs::read_to_string(out.path().join(&name))
+        let html = fs::read_to_string(built.dir.join(&name))
             .map_err(|err| format!("{name} was not built: {err}"))?;
         for (index, code) in playground_codes(&html).into_iter().enumerate() {
             sent.push(Sent {

@@ -8,10 +8,8 @@
 //! awaited, a parameter never used) is declared with its lint (`warns`), and its check
 //! also makes sure that rustc warns about it, as it would warn a reader.
 
-use std::process::Command;
-
 use crate::Check;
-use crate::common::{bless, diff, relative, root};
+use crate::common::{bless, diff, relative};
 use crate::model::{Wrong, book};
 use crate::runner;
 
@@ -98,11 +96,10 @@ fn is_the_starter_filled_in(wrong: &Wrong) -> Result<(), String> {
         .map_err(|err| format!("{source}: {err}"))?;
     let exercise = std::fs::read_to_string(&exercise_source)
         .map_err(|err| format!("{}: {err}", relative(&exercise_source)))?;
-    // Its header: comment lines, and `#![allow(unused_imports)]` for what only the
-    // solution uses.
+    // Its header: comment lines, and the lints it allows (`allows_only_its_lint`).
     let text: String = text
         .lines()
-        .skip_while(|line| line.starts_with("//") || line.starts_with("#![allow("))
+        .skip_while(|line| line.starts_with("//") || line.starts_with("#!["))
         .skip_while(|line| line.is_empty())
         .map(|line| format!("{line}\n"))
         .collect();
@@ -158,61 +155,43 @@ fn outside_mod_starter(text: &str) -> Option<(&str, &str)> {
     Some((&text[..open], &text[close..]))
 }
 
-/// Its header allows no lint but `unused_imports` (what only the solution uses) and
-/// its own, the one rustc must warn a reader about: no other warning goes unseen.
+/// Its header allows no lint but `unused_imports` (what only the solution uses), and
+/// its own, the one rustc must warn a reader about, only for clippy: the listings'
+/// build shows every other warning, and CI's `cargo clippy -- -D warnings` passes.
 fn allows_only_its_lint(wrong: &Wrong) -> Result<(), String> {
     let source = relative(&wrong.source());
     let text = std::fs::read_to_string(wrong.source())
         .map_err(|err| format!("{source}: {err}"))?;
-    let allowed = text
-        .lines()
-        .filter_map(|line| line.strip_prefix("#![allow(")?.split_once(')'))
-        .flat_map(|(lints, _)| lints.split(',').map(str::trim));
-    for lint in allowed {
-        if lint != "unused_imports" && wrong.lint.as_deref() != Some(lint) {
-            return Err(format!(
-                "{source} allows `{lint}`: declare it (`warns = {{ {} = \"{lint}\" }}` in \
-                 {}/Cargo.toml), so that its check makes sure rustc warns a reader",
-                wrong.name, wrong.exercise.chapter
-            ));
+    for line in text.lines().filter(|line| line.starts_with("#![")) {
+        let lint = wrong.lint.as_deref().unwrap_or("");
+        let only_for_clippy = format!("#![cfg_attr(clippy, allow({lint}))]");
+        if line.starts_with("#![allow(unused_imports)]")
+            || !lint.is_empty() && line.starts_with(&only_for_clippy)
+        {
+            continue;
         }
+        return Err(format!(
+            "{source}: `{line}`: a wrong version allows only `unused_imports`, and the \
+             lint its exercise declares (`warns = {{ {} = \"<lint>\" }}` in \
+             {}/Cargo.toml) as `{}`, so that rustc warns a reader as it warns \
+             this build",
+            wrong.name,
+            wrong.exercise.chapter,
+            format_args!("#![cfg_attr(clippy, allow(<lint>))]")
+        ));
     }
     Ok(())
 }
 
-/// rustc warns about the mistake with `lint`, as it warns a reader, whose starter
-/// does not allow it: the wrong version is checked (not built) with that lint forced
-/// to warn over its header's `allow`, and its messages read as JSON.
+/// rustc warned about the mistake with `lint`, in the listings' build, as it warns a
+/// reader who builds the wrong version.
 fn rustc_warns(wrong: &Wrong, lint: &str) -> Result<(), String> {
-    let output = Command::new(env!("CARGO"))
-        .args([
-            "rustc",
-            "--quiet",
-            "--profile",
-            "check",
-            "--message-format",
-            "json",
-        ])
-        .args(["-p", &wrong.exercise.chapter, "--example", &wrong.example()])
-        .args(["--", "--force-warn", lint])
-        .current_dir(root())
-        .output()
-        .map_err(|err| format!("cargo rustc: {err}"))?;
-    let stdout = String::from_utf8_lossy(&output.stdout);
-    let warned = stdout
-        .lines()
-        .filter_map(|line| serde_json::from_str::<serde_json::Value>(line).ok())
-        .any(|message| {
-            message["reason"] == "compiler-message"
-                && message["message"]["code"]["code"] == lint
-        });
-    if output.status.success() && warned {
+    if runner::warned(&wrong.exercise.chapter, &wrong.example(), lint) {
         return Ok(());
     }
     Err(format!(
-        "{}: rustc gives no `{lint}` warning for it, though its exercise says it does \
-         (`warns`)\n{}",
+        "{}: rustc gives no `{lint}` warning for it in the listings' build, though its \
+         exercise says it does (`warns`)",
         relative(&wrong.source()),
-        String::from_utf8_lossy(&output.stderr)
     ))
 }

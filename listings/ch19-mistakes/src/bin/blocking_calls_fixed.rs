@@ -19,8 +19,8 @@ async fn main() {
     stream.write_all(b"ping").await.unwrap();
     println!("sent 4 bytes");
 
-    let url = quote_service::url().unwrap();
-    let quote = reqwest::get(format!("{url}/api/random")).await.unwrap();
-    println!("{}", quote.status());
+    let task = tokio::spawn(async { 6 * 7 });
+    let answer = task.await.unwrap();
+    println!("the task answered {answer}");
 }
 // ANCHOR_END: all
