@@ -66,9 +66,8 @@ fn main() {
         .filter(|case| !args.is_filtered_out(&case.trial_stub()))
         .cloned()
         .collect();
-    // Whether the batch of each kind and chapter (whose `clippy.toml` the lints use)
-    // passed.
-    let batches: Arc<Mutex<HashMap<(bool, PathBuf), bool>>> = Arc::default();
+    // Whether each batch passed (`Case::batch`).
+    let batches: Arc<Mutex<HashMap<Batch, bool>>> = Arc::default();
     let trials = cases
         .into_iter()
         .map(|case| {
@@ -77,17 +76,16 @@ fn main() {
             let name = case.name();
             let kind = case.kind;
             Trial::test(name, move || {
-                let key = (kind == Kind::Lint, case.chapter.clone());
                 let batch_passed =
-                    *batches.lock().unwrap().entry(key).or_insert_with(|| {
-                        let batch: Vec<&Case> = selected
-                            .iter()
-                            .filter(|other| {
-                                other.kind == kind && other.chapter == case.chapter
-                            })
-                            .collect();
-                        batch.len() > 1 && compile(&batch).is_ok()
-                    });
+                    *batches.lock().unwrap().entry(case.batch()).or_insert_with(
+                        || {
+                            let batch: Vec<&Case> = selected
+                                .iter()
+                                .filter(|other| other.batch() == case.batch())
+                                .collect();
+                            batch.len() > 1 && compile(&batch).is_ok()
+                        },
+                    );
                 if batch_passed {
                     Ok(())
                 } else {
@@ -100,6 +98,9 @@ fn main() {
     libtest_mimic::run(&args, trials).exit();
 }
 
+/// Cases compiled together: their kind, and the chapter of lints (`Case::batch`).
+type Batch = (Kind, Option<PathBuf>);
+
 /// A file of code that must not build.
 #[derive(Clone)]
 struct Case {
@@ -108,7 +109,7 @@ struct Case {
     file: PathBuf,
 }
 
-#[derive(Clone, Copy, PartialEq)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
 enum Kind {
     /// `mistakes/`: rustc rejects it.
     Mistake,
@@ -136,6 +137,15 @@ impl Case {
     /// `chapter/name`, as the checks are named.
     fn name(&self) -> String {
         format!("{}/{}", file_name(&self.chapter), stem(&self.file))
+    }
+
+    /// The cases compiled together with it: every mistake, or the lints of its
+    /// chapter, which its `clippy.toml` applies to.
+    fn batch(&self) -> Batch {
+        match self.kind {
+            Kind::Mistake => (Kind::Mistake, None),
+            Kind::Lint => (Kind::Lint, Some(self.chapter.clone())),
+        }
     }
 
     /// A trial of the same name and kind, for asking whether the run selects it.

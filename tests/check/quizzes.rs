@@ -18,6 +18,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
+use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::sync::OnceLock;
@@ -365,9 +366,10 @@ fn built() -> Result<&'static Built, String> {
 /// program uses, named only to give the crates below them the features they have in
 /// the listings' build. Cargo builds a crate again for every other set of features
 /// (or of its dependencies'), so without them this package built tokio, futures and
-/// tracing again, 17 crates, where it now builds only `regex`. (Found by comparing,
-/// crate by crate, `RUSTC_BOOTSTRAP=1 cargo build --unit-graph -Z unstable-options`
-/// here and in the workspace, with `--workspace --bins --examples`.)
+/// tracing again, 17 crates; with them, none (`regex`, there for regex-automata's
+/// features, is one of `cargo test`'s). (Found by comparing, crate by crate,
+/// `RUSTC_BOOTSTRAP=1 cargo build --unit-graph -Z unstable-options` here and in the
+/// workspace, with `--workspace --bins --examples`.)
 const DEPENDENCIES: &str = r#"
 futures = "0.3"
 tokio = { version = "1.54", features = ["full", "test-util"] }
@@ -390,31 +392,47 @@ syn3 = { package = "syn", version = "3", features = ["full", "extra-traits", "fo
 
 fn build() -> Result<Built, String> {
     let dir = root().join("target/quiz");
-    if !dir.exists() {
-        // A first run: say why the quiz checks wait, once.
-        eprintln!(
-            "book-checks: building the quizzes' programs, as one package in target/quiz"
-        );
-    }
     let bins = write_package(&dir, &questions()?)?;
-    let output = Command::new(env!("CARGO"))
+    let mut cargo = Command::new(env!("CARGO"))
         .args(["build", "--keep-going", "--message-format=json"])
         .args(bins.iter().flat_map(|bin| ["--bin", bin.as_str()]))
         .arg("--target-dir")
         .arg(root().join("target"))
         .current_dir(&dir)
         .stdin(Stdio::null())
+        .stdout(Stdio::piped())
         .stderr(Stdio::piped())
-        .output()
+        .spawn()
         .map_err(|err| format!("cargo: {err}"))?;
-    let built = Built::from_messages(&String::from_utf8_lossy(&output.stdout));
+    let mut stderr = cargo.stderr.take().unwrap();
+    let stderr = std::thread::spawn(move || {
+        let mut text = String::new();
+        let _ = std::io::Read::read_to_string(&mut stderr, &mut text);
+        text
+    });
+    let mut progress = runner::Progress::new(format!(
+        "building the quizzes' {} programs, as one package in target/quiz",
+        bins.len()
+    ));
+    let mut stdout = String::new();
+    for line in BufReader::new(cargo.stdout.take().unwrap()).lines() {
+        let line = line.map_err(|err| format!("cargo's messages: {err}"))?;
+        if let Ok(message) = serde_json::from_str(&line) {
+            progress.message(&message);
+        }
+        stdout.push_str(&line);
+        stdout.push('\n');
+    }
+    let _ = cargo.wait();
+    progress.done();
+    let built = Built::from_messages(&stdout);
     if built.executables.is_empty()
         && built.diagnostics.is_empty()
         && !bins.is_empty()
     {
         return Err(format!(
             "cargo built no quiz program:\n{}",
-            String::from_utf8_lossy(&output.stderr)
+            stderr.join().unwrap_or_default()
         ));
     }
     Ok(built)

@@ -55,7 +55,11 @@ pub fn build(packages: &[&str]) {
         })
         .collect();
     let mut warned = Vec::new();
-    let mut progress = Progress::new(crate::model::book().program_count());
+    let mut progress = Progress::new(format!(
+        "building the listings and the exercises' wrong versions, {} programs (cargo \
+         build --workspace --bins --examples)",
+        crate::model::book().program_count()
+    ));
     let messages = BufReader::new(cargo.stdout.take().unwrap());
     for line in messages.lines() {
         let Ok(message) = serde_json::from_str(&line.expect("cargo's messages"))
@@ -116,11 +120,11 @@ pub fn warned(package: &str, target: &str, lint: &str) -> bool {
     })
 }
 
-/// What the listings' build prints on stderr: a line when it starts to build, at most
-/// one every few seconds as crates and programs are built, and one at the end; nothing
-/// when everything was built already.
-struct Progress {
-    programs: usize,
+/// What a build of programs prints on stderr, from cargo's JSON messages: what it
+/// builds when it starts to build, at most one line every few seconds as crates and
+/// programs are built, and one at the end; nothing when everything was built already.
+pub struct Progress {
+    what: String,
     started: Instant,
     crates_built: usize,
     programs_built: usize,
@@ -130,9 +134,10 @@ struct Progress {
 impl Progress {
     const EVERY: Duration = Duration::from_secs(5);
 
-    fn new(programs: usize) -> Progress {
+    /// `what`: the line that says what is built, printed once it starts.
+    pub fn new(what: String) -> Progress {
         Progress {
-            programs,
+            what,
             started: Instant::now(),
             crates_built: 0,
             programs_built: 0,
@@ -141,16 +146,12 @@ impl Progress {
     }
 
     /// One of cargo's JSON messages: counts what was built rather than found fresh.
-    fn message(&mut self, message: &serde_json::Value) {
+    pub fn message(&mut self, message: &serde_json::Value) {
         if message["reason"] != "compiler-artifact" || message["fresh"] == true {
             return;
         }
         if self.last_said.is_none() {
-            eprintln!(
-                "book-checks: building the listings and the exercises' wrong versions, \
-                 {} programs (cargo build --workspace --bins --examples)",
-                self.programs
-            );
+            eprintln!("book-checks: {}", self.what);
         }
         if message["executable"].is_string() {
             self.programs_built += 1;
@@ -171,10 +172,10 @@ impl Progress {
         }
     }
 
-    fn done(&self) {
+    pub fn done(&self) {
         if self.last_said.is_some() {
             eprintln!(
-                "book-checks: built {} crates and {} programs in {:.0?}; now the checks",
+                "book-checks: built {} crates and {} programs in {:.0?}",
                 self.crates_built,
                 self.programs_built,
                 self.started.elapsed()
