@@ -45,6 +45,7 @@ pub struct Check {
     trial: Trial,
     runs: Vec<String>,
     group: Option<runner::Group>,
+    first: bool,
 }
 
 impl Check {
@@ -70,6 +71,7 @@ impl Check {
                 .with_kind(kind),
             runs: Vec::new(),
             group: None,
+            first: false,
         }
     }
 
@@ -96,6 +98,13 @@ impl Check {
     /// for.
     pub fn in_group(mut self, group: Option<runner::Group>) -> Check {
         self.group = group;
+        self
+    }
+
+    /// Whether it starts before the others: one that takes seconds of one core,
+    /// started among the last, would end alone.
+    pub fn started_first(mut self, first: bool) -> Check {
+        self.first = first;
         self
     }
 
@@ -146,9 +155,10 @@ fn main() {
     checks.extend(model::checks());
 
     checks.sort_by_key(|check| match check.group {
-        Some(runner::Group::RealTime) => 0,
-        None => 1,
-        Some(runner::Group::CpuHeavy) => 2,
+        _ if check.first => 0,
+        Some(runner::Group::RealTime) => 1,
+        None => 2,
+        Some(runner::Group::CpuHeavy) => 3,
     });
 
     if !args.list {
