@@ -4,13 +4,15 @@
 //! service cannot be reached, fails, or answers something that is not a quote
 //! (naming the missing field when the JSON lacks one).
 
-use std::net::TcpListener;
+use std::net::{Ipv4Addr, SocketAddr, SocketAddrV4, TcpListener};
 use std::thread;
 use std::time::Duration;
 
 use axum::Router;
 use axum::http::StatusCode;
 use axum::routing::get;
+use rustix::fd::OwnedFd;
+use rustix::net::{AddressFamily, SocketType};
 
 use crate::Check;
 use crate::common::{Listing, listings};
@@ -180,14 +182,27 @@ fn speed_up() -> Result<(), String> {
     Ok(())
 }
 
+/// A port of 127.0.0.1 that refuses connections for as long as the socket returned
+/// lives: it holds the port, bound, and does not listen.
+fn refusing_port() -> (OwnedFd, SocketAddr) {
+    let socket = rustix::net::socket(AddressFamily::INET, SocketType::STREAM, None)
+        .expect("a TCP socket");
+    rustix::net::bind(&socket, &SocketAddrV4::new(Ipv4Addr::LOCALHOST, 0))
+        .expect("a port of 127.0.0.1");
+    let address = rustix::net::getsockname(&socket).expect("the socket's address");
+    let address = SocketAddr::try_from(address).expect("an IP address");
+    (socket, address)
+}
+
 /// Against a service that cannot be reached, fails, or answers something that is not
 /// a quote, the listing ends with code 1 and one line that says why.
 fn one_line_errors(listing: &Listing) -> Result<(), String> {
-    let nobody = {
-        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
-        format!("http://{}", listener.local_addr().unwrap())
-        // The listener closes here: nothing answers on that port any more.
-    };
+    // A port where connections are refused: a socket bound to it, never listening.
+    // (A listener bound then closed frees its port, which the next server to bind
+    // one, here or in a check beside this one, may be given: once, the listing got
+    // `nonsense`'s answer there.)
+    let (_refusing, nobody) = refusing_port();
+    let nobody = format!("http://{nobody}");
     let failing = start_router(Router::new().route(
         "/api/random",
         get(|| async { StatusCode::INTERNAL_SERVER_ERROR }),
