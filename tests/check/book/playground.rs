@@ -45,7 +45,9 @@ use html5ever::tokenizer::{
 
 use super::{Page, report};
 use crate::common::write_if_changed;
-use crate::layout::{TRYBUILD_RUSTFLAGS, relative, root, trybuild_target};
+use crate::layout::{
+    TRYBUILD_RUSTFLAGS, file_name, read_dir, relative, root, trybuild_target,
+};
 
 /// The crates a program sent to the playground may use, as this check gives them to
 /// it: the playground's, at this workspace's versions (see the module's comment).
@@ -156,8 +158,8 @@ fn write_programs(folder: &Path, sent: &[Sent]) -> Result<(), String> {
         .iter()
         .map(|one| format!("{}.rs", one.program()))
         .collect();
-    for file in crate::layout::read_dir(&bin) {
-        if !programs.contains(&crate::layout::file_name(&file)) {
+    for file in read_dir(&bin) {
+        if !programs.contains(&file_name(&file)) {
             let _ = fs::remove_file(&file);
         }
     }

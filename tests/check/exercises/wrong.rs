@@ -173,11 +173,9 @@ fn allows_only_its_lint(wrong: &Wrong) -> Result<(), String> {
         return Err(format!(
             "{source}: `{line}`: a wrong version allows only `unused_imports`, and the \
              lint its exercise declares (`warns = {{ {} = \"<lint>\" }}` in \
-             {}/Cargo.toml) as `{}`, so that rustc warns a reader as it warns \
-             this build",
-            wrong.name,
-            wrong.exercise.chapter,
-            format_args!("#![cfg_attr(clippy, allow(<lint>))]")
+             {}/Cargo.toml) as `#![cfg_attr(clippy, allow(<lint>))]`, so that rustc \
+             warns a reader as it warns this build",
+            wrong.name, wrong.exercise.chapter,
         ));
     }
     Ok(())
