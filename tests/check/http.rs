@@ -86,7 +86,10 @@ fn start_router(router: Router) -> String {
 
 /// Starts the book's quote service with the given latency; returns its URL.
 fn start_quote_service(latency: Duration) -> String {
-    let config = quote_service::Config { latency, seed: 1 };
+    let config = quote_service::Config {
+        latency,
+        ..quote_service::Config::default()
+    };
     start(move |listener| async move {
         quote_service::serve(listener, config).await.unwrap()
     })

@@ -188,6 +188,9 @@ impl Cells {
 #[derive(Default, Debug, Deserialize)]
 #[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
 struct BookTable {
+    /// `checks-opt-level`: the listings' build for the checks compiles this package
+    /// with this `opt-level`, except when blessing (`runner::build`).
+    checks_opt_level: Option<u8>,
     listings: BTreeMap<String, Facts>,
     exercises: BTreeMap<String, ExerciseEntry>,
     python: Vec<PythonRun>,
@@ -278,6 +281,14 @@ impl Book {
             .flat_map(|package| &package.targets)
             .filter(|target| target.is_bin() || target.is_example())
             .count()
+    }
+
+    /// The packages that the checks build with optimizations, each with its
+    /// `opt-level`.
+    pub fn checks_opt_levels(&self) -> impl Iterator<Item = (&str, u8)> {
+        self.chapters.iter().filter_map(|(chapter, table)| {
+            Some((chapter.as_str(), table.checks_opt_level?))
+        })
     }
 
     /// The workspace's packages: their names, manifests, targets and dependencies.

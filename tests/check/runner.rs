@@ -29,12 +29,27 @@ pub const TIME_LIMIT: Duration = Duration::from_secs(60);
 /// The compiler's warnings are printed as a terminal shows them, but for those a wrong
 /// version declares (`warns`), which `warned` gives: cargo repeats a program's
 /// warnings even when it finds it built, so they are there on every run.
+///
+/// A chapter whose manifest says `checks-opt-level` is built with that `opt-level`:
+/// its programs keep the cores busy for seconds in a debug build, which is their point
+/// on the page, not what the checks compare. Cargo keeps both builds (the profile is
+/// part of a program's hash), so `cargo run` and `cargo test` do not rebuild each
+/// other's. With `BLESS=1` it is built as `cargo run` builds it, so the figures that a
+/// bless writes (timelines, measured outputs) are those a reader sees.
 pub fn build(packages: &[&str]) {
     if packages.is_empty() {
         return;
     }
-    let mut cargo = Command::new(env!("CARGO"))
-        .args(["build", "--workspace", "--bins", "--examples"])
+    let mut cargo = Command::new(env!("CARGO"));
+    cargo.args(["build", "--workspace", "--bins", "--examples"]);
+    if !crate::layout::bless() {
+        for (package, level) in crate::model::book().checks_opt_levels() {
+            cargo.arg(format!(
+                "--config=profile.dev.package.{package}.opt-level={level}"
+            ));
+        }
+    }
+    let mut cargo = cargo
         // One JSON message per crate or program built, and per message of the
         // compiler, on stdout.
         .arg("--message-format=json-diagnostic-rendered-ansi")

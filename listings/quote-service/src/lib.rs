@@ -36,10 +36,7 @@ use serde::{Deserialize, Serialize};
 use tokio::net::{TcpListener, TcpStream};
 use tokio::task::JoinSet;
 
-/// How long a client may take to send the head of a request (request line and
-/// headers), counted from when the server starts waiting for it: once connected, and
-/// again after each answer on a kept-alive connection. Then the server closes the
-/// connection, so a client that connects and says nothing holds nothing for long.
+/// The default of [`Config::header_timeout`].
 pub const HEADER_TIMEOUT: Duration = Duration::from_secs(3);
 
 /// The most a request's head may weigh. A bigger one gets `431 Request Header Fields
@@ -54,6 +51,12 @@ pub struct Config {
     /// Which sequence of quotes it answers: the same seed, the same quotes, in the
     /// order the requests are answered.
     pub seed: u64,
+    /// How long a client may take to send the head of a request (request line and
+    /// headers), counted from when the server starts waiting for it: once connected,
+    /// and again after each answer on a kept-alive connection. Then the server closes
+    /// the connection, so a client that connects and says nothing holds nothing for
+    /// long.
+    pub header_timeout: Duration,
 }
 
 impl Default for Config {
@@ -61,6 +64,7 @@ impl Default for Config {
         Config {
             latency: Duration::from_millis(100),
             seed: 1,
+            header_timeout: HEADER_TIMEOUT,
         }
     }
 }
@@ -79,7 +83,8 @@ pub async fn serve(listener: TcpListener, config: Config) -> io::Result<()> {
         tokio::select! {
             accepted = listener.accept() => match accepted {
                 Ok((stream, _address)) => {
-                    connections.spawn(serve_connection(stream, app.clone()));
+                    let app = app.clone();
+                    connections.spawn(serve_connection(stream, app, config.header_timeout));
                 }
                 Err(_) => tokio::time::sleep(Duration::from_millis(50)).await,
             },
@@ -91,10 +96,10 @@ pub async fn serve(listener: TcpListener, config: Config) -> io::Result<()> {
 
 /// Speaks HTTP/1.1 on one connection: hyper reads the requests and writes the
 /// answers, axum's router picks the handler.
-async fn serve_connection(stream: TcpStream, app: Router) {
+async fn serve_connection(stream: TcpStream, app: Router, header_timeout: Duration) {
     let mut http = http1::Builder::new();
     http.timer(TokioTimer::new())
-        .header_read_timeout(HEADER_TIMEOUT)
+        .header_read_timeout(header_timeout)
         .max_buf_size(MAX_HEAD_BYTES);
     let service = TowerToHyperService::new(app);
     // An error here (garbage, a timeout, a client that hung up) ends this connection
@@ -124,6 +129,7 @@ pub fn url() -> io::Result<String> {
     let config = Config {
         latency: Duration::from_millis(env_number("QUOTES_LATENCY_MS", 100)?),
         seed: env_number("QUOTES_SEED", 1)?,
+        ..Config::default()
     };
     // Once bound, the socket listens: the kernel queues the connections that come
     // before the service's thread accepts them. So the URL works as soon as we
