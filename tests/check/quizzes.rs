@@ -13,8 +13,12 @@
 //! the error has none).
 //!
 //! Every program is built in one `cargo build --keep-going` of one generated package,
-//! `target/quiz/`, a binary a program, into the workspace's `target/`, where the
-//! dependencies are already built with the same features and flags.
+//! `target/quiz/`, into the workspace's `target/`, where the dependencies are already
+//! built with the same features and flags. The programs the answers say compile are
+//! modules of one binary, `quizzes`, which runs the one its argument names: one crate
+//! loads tokio's metadata and is linked once, where a binary each took about six times
+//! as long to build. Each program the answers say does not compile is a binary of its
+//! own, so that its error stops no other.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
@@ -340,12 +344,20 @@ fn check(question: &Numbered) -> Result<(), String> {
     }
 }
 
-/// What building the quiz programs gave, a binary at a time.
+/// The binary of the programs that compile, each a module.
+const MERGED: &str = "quizzes";
+
+/// What building the quiz programs gave.
 #[derive(Default)]
 struct Built {
+    /// Each binary built, by its name.
     executables: BTreeMap<String, PathBuf>,
-    /// The errors and warnings rustc gave: their codes, messages and whole text.
+    /// The errors and warnings rustc gave, by the program they are about (its
+    /// binary's name, `quiz_ch01_3`), or `MERGED` for the few about the `quizzes`
+    /// binary itself: their codes, messages and whole text.
     diagnostics: BTreeMap<String, Vec<Diagnostic>>,
+    /// The programs of the `quizzes` binary that rustc gave an error.
+    merged_errors: BTreeSet<String>,
 }
 
 struct Diagnostic {
@@ -392,7 +404,12 @@ syn3 = { package = "syn", version = "3", features = ["full", "extra-traits", "fo
 
 fn build() -> Result<Built, String> {
     let dir = root().join("target/quiz");
-    let bins = write_package(&dir, &questions()?)?;
+    let questions = questions()?;
+    let programs = questions
+        .iter()
+        .filter(|q| q.question.kind == "Tracing" && q.program().is_some())
+        .count();
+    let bins = write_package(&dir, &questions)?;
     let mut cargo = Command::new(env!("CARGO"))
         .args(["build", "--keep-going", "--message-format=json"])
         .args(bins.iter().flat_map(|bin| ["--bin", bin.as_str()]))
@@ -411,7 +428,8 @@ fn build() -> Result<Built, String> {
         text
     });
     let mut progress = runner::Progress::new(format!(
-        "building the quizzes' {} programs, as one package in target/quiz",
+        "building the quizzes' {programs} programs, as {} binaries of one package in \
+         target/quiz",
         bins.len()
     ));
     let mut stdout = String::new();
@@ -438,10 +456,14 @@ fn build() -> Result<Built, String> {
     Ok(built)
 }
 
-/// Writes the package `dir` of every `Tracing` program, a binary each, with the
-/// workspace's `Cargo.lock`; returns the binaries' names.
+/// Writes the package `dir` of every `Tracing` program, with the workspace's
+/// `Cargo.lock`: those the answers say compile as `src/programs/<name>.rs`, modules of
+/// `src/main.rs`, the binary `quizzes`; the others as `src/bin/<name>.rs`, a binary
+/// each. Returns the binaries' names.
 fn write_package(dir: &Path, questions: &[Numbered]) -> Result<Vec<String>, String> {
-    fs::create_dir_all(dir.join("src/bin")).map_err(|err| err.to_string())?;
+    for folder in ["src/bin", "src/programs"] {
+        fs::create_dir_all(dir.join(folder)).map_err(|err| err.to_string())?;
+    }
     let mut manifest = format!(
         "# Written by tests/check/quizzes.rs: every Tracing program of the quizzes.\n\
          [package]\nname = \"quiz-programs\"\nversion = \"0.0.0\"\nedition = \"2024\"\n\
@@ -452,17 +474,43 @@ fn write_package(dir: &Path, questions: &[Numbered]) -> Result<Vec<String>, Stri
          [profile.dev]\ndebug = false\nstrip = \"debuginfo\"\nincremental = false\n"
     );
     let mut bins = Vec::new();
+    let mut modules = Vec::new();
+    let mut written = Vec::new();
     for question in questions.iter().filter(|q| q.question.kind == "Tracing") {
         let Some(program) = question.program() else {
             continue;
         };
         let bin = question.bin();
+        let file = if question.does_compile() == Some(true) {
+            let file = format!("src/programs/{bin}.rs");
+            modules.push(bin);
+            file
+        } else {
+            let file = format!("src/bin/{bin}.rs");
+            manifest.push_str(&format!(
+                "\n[[bin]]\nname = \"{bin}\"\npath = \"{file}\"\n"
+            ));
+            bins.push(bin);
+            file
+        };
         // Written only when it changed, so that cargo builds only what changed.
-        write_if_changed(&dir.join(format!("src/bin/{bin}.rs")), program)?;
+        write_if_changed(&dir.join(&file), program)?;
+        written.push(dir.join(file));
+    }
+    if !modules.is_empty() {
         manifest.push_str(&format!(
-            "\n[[bin]]\nname = \"{bin}\"\npath = \"src/bin/{bin}.rs\"\n"
+            "\n[[bin]]\nname = \"{MERGED}\"\npath = \"src/main.rs\"\n"
         ));
-        bins.push(bin);
+        write_if_changed(&dir.join("src/main.rs"), &merged_main(&modules))?;
+        bins.push(MERGED.to_string());
+    }
+    // A program that moved, or is gone: its file would only mislead.
+    for folder in ["src/bin", "src/programs"] {
+        for file in read_dir(&dir.join(folder)) {
+            if !written.contains(&file) {
+                fs::remove_file(&file).map_err(|err| err.to_string())?;
+            }
+        }
     }
     write_if_changed(&dir.join("Cargo.toml"), &manifest)?;
     // The versions the workspace uses (cargo drops what this package does not need).
@@ -472,9 +520,36 @@ fn write_package(dir: &Path, questions: &[Numbered]) -> Result<Vec<String>, Stri
     Ok(bins)
 }
 
+/// The `quizzes` binary: each program a module, whose `main` the argument picks.
+fn merged_main(modules: &[String]) -> String {
+    let mut text = String::from(
+        "// Written by tests/check/quizzes.rs: the quizzes' programs that compile, each \
+         a module;\n// `quizzes <name>` runs one.\n",
+    );
+    for module in modules {
+        text.push_str(&format!(
+            "\nmod {module} {{\n    include!(\"programs/{module}.rs\");\n\n    \
+             pub(super) fn quiz_program_main() -> impl std::process::Termination {{\n        \
+             main()\n    }}\n}}\n"
+        ));
+    }
+    text.push_str(
+        "\nfn main() -> std::process::ExitCode {\n    use std::process::Termination;\n    \
+         match std::env::args().nth(1).as_deref() {\n",
+    );
+    for module in modules {
+        text.push_str(&format!(
+            "        Some(\"{module}\") => {module}::quiz_program_main().report(),\n"
+        ));
+    }
+    text.push_str("        _ => std::process::ExitCode::from(2),\n    }\n}\n");
+    text
+}
+
 impl Built {
     /// What cargo's JSON messages (`--message-format=json`) say it built, and what
-    /// rustc said of each binary.
+    /// rustc said of each program: by the file of a message's first primary span, for
+    /// those about the `quizzes` binary.
     fn from_messages(stdout: &str) -> Built {
         let mut built = Built::default();
         for line in stdout.lines() {
@@ -491,11 +566,21 @@ impl Built {
                         built.executables.insert(target, PathBuf::from(exe));
                     }
                 }
-                Some("compiler-message") => built
-                    .diagnostics
-                    .entry(target)
-                    .or_default()
-                    .push(Diagnostic::from_json(&message["message"])),
+                Some("compiler-message") => {
+                    let diagnostic = &message["message"];
+                    let module = Diagnostic::program(diagnostic);
+                    if diagnostic["level"] == "error"
+                        && let Some(module) = &module
+                    {
+                        built.merged_errors.insert(module.clone());
+                    }
+                    let program = module.unwrap_or(target);
+                    built
+                        .diagnostics
+                        .entry(program)
+                        .or_default()
+                        .push(Diagnostic::from_json(diagnostic));
+                }
                 _ => {}
             }
         }
@@ -504,6 +589,18 @@ impl Built {
 }
 
 impl Diagnostic {
+    /// The program a message is about, when its first primary span is in
+    /// `src/programs/<name>.rs`.
+    fn program(diagnostic: &serde_json::Value) -> Option<String> {
+        let spans = diagnostic["spans"].as_array()?;
+        let span = spans.iter().find(|span| span["is_primary"] == true)?;
+        let file = Path::new(span["file_name"].as_str()?);
+        if file.parent()?.file_name()? != "programs" {
+            return None;
+        }
+        Some(file.file_stem()?.to_str()?.to_string())
+    }
+
     fn from_json(diagnostic: &serde_json::Value) -> Diagnostic {
         let text = |value: &serde_json::Value| {
             value.as_str().unwrap_or_default().to_string()
@@ -530,12 +627,25 @@ fn check_tracing(question: &Numbered) -> Result<(), String> {
     let diagnostics: &[Diagnostic] =
         built.diagnostics.get(&bin).map_or(&[], Vec::as_slice);
     if does_compile {
-        let exe = built.executables.get(&bin).ok_or_else(|| {
-            format!(
-                "the answer says it compiles, but it does not:\n{}",
-                rendered(diagnostics)
-            )
-        })?;
+        let Some(exe) = built.executables.get(MERGED) else {
+            return Err(if diagnostics.iter().any(|d| d.level == "error") {
+                format!(
+                    "the answer says it compiles, but it does not:\n{}",
+                    rendered(diagnostics)
+                )
+            } else {
+                // Another program's error stopped the binary they share.
+                format!(
+                    "the programs the answers say compile are built together, as \
+                     target/quiz's binary `{MERGED}`, and {:?} stopped it (see their \
+                     checks):\n{}",
+                    built.merged_errors,
+                    rendered(
+                        built.diagnostics.get(MERGED).map_or(&[], Vec::as_slice)
+                    )
+                )
+            });
+        };
         check_it_compiles_and_prints(question, exe, diagnostics)
     } else {
         if question.stdout().is_some() {
@@ -600,7 +710,7 @@ fn run(question: &Numbered, exe: &Path) -> Result<runner::Output, String> {
         name: question.bin(),
     };
     let mut command = runner::command_for(exe, crate::model::Clock::Real);
-    command.env_remove("PAUSE_CLOCK");
+    command.arg(question.bin()).env_remove("PAUSE_CLOCK");
     let output = runner::run_for(&listing, command, TIME_LIMIT)?;
     if output.end == End::Hung {
         return Err(format!("still running after {TIME_LIMIT:?}, killed"));
