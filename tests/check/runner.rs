@@ -135,65 +135,118 @@ pub fn warned(package: &str, target: &str, lint: &str) -> bool {
     })
 }
 
-/// What a build of programs prints on stderr, from cargo's JSON messages: what it
-/// builds when it starts to build, at most one line every few seconds as crates and
-/// programs are built, and one at the end; nothing when everything was built already.
+/// What a build of programs prints on stderr: what it builds, once cargo's JSON
+/// messages show that it builds something (an artifact built, not found fresh, or no
+/// message for `QUIET` after the first, as when one crate takes long to compile); then,
+/// every `EVERY` until it ends, how many crates and programs it built; and one line at
+/// the end. Nothing when everything was built already: cargo then sends its messages
+/// at once and ends, and a wait for another cargo's lock sends none.
 pub struct Progress {
+    state: std::sync::Arc<Mutex<Counts>>,
+    stop: Option<std::sync::mpsc::Sender<()>>,
+    ticker: Option<thread::JoinHandle<()>>,
+}
+
+struct Counts {
     what: String,
     started: Instant,
     crates_built: usize,
     programs_built: usize,
-    last_said: Option<Instant>,
+    last_message: Option<Instant>,
+    /// When it last printed a line, if it has.
+    said: Option<Instant>,
+}
+
+impl Counts {
+    fn say(&mut self) {
+        if self.said.is_none() {
+            eprintln!("book-checks: {}", self.what);
+        }
+        eprintln!(
+            "book-checks: {} crates and {} programs built, {:.0?}",
+            self.crates_built,
+            self.programs_built,
+            self.started.elapsed()
+        );
+        self.said = Some(Instant::now());
+    }
+
+    /// Called every `TICK`.
+    fn tick(&mut self) {
+        let due = match (self.said, self.last_message) {
+            (Some(said), _) => said.elapsed() >= Progress::EVERY,
+            (None, Some(last)) => last.elapsed() >= Progress::QUIET,
+            (None, None) => false,
+        };
+        if due {
+            self.say();
+        }
+    }
 }
 
 impl Progress {
+    const TICK: Duration = Duration::from_millis(500);
+    const QUIET: Duration = Duration::from_secs(2);
     const EVERY: Duration = Duration::from_secs(5);
 
-    /// `what`: the line that says what is built, printed once it starts.
+    /// `what`: the line that says what is built.
     pub fn new(what: String) -> Progress {
-        Progress {
+        let state = std::sync::Arc::new(Mutex::new(Counts {
             what,
             started: Instant::now(),
             crates_built: 0,
             programs_built: 0,
-            last_said: None,
+            last_message: None,
+            said: None,
+        }));
+        let (stop, stopped) = std::sync::mpsc::channel::<()>();
+        let ticking = state.clone();
+        let ticker = thread::spawn(move || {
+            // Until `done` drops the sender.
+            while let Err(std::sync::mpsc::RecvTimeoutError::Timeout) =
+                stopped.recv_timeout(Self::TICK)
+            {
+                ticking.lock().unwrap().tick();
+            }
+        });
+        Progress {
+            state,
+            stop: Some(stop),
+            ticker: Some(ticker),
         }
     }
 
     /// One of cargo's JSON messages: counts what was built rather than found fresh.
     pub fn message(&mut self, message: &serde_json::Value) {
+        let mut counts = self.state.lock().unwrap();
+        counts.last_message = Some(Instant::now());
         if message["reason"] != "compiler-artifact" || message["fresh"] == true {
             return;
         }
-        if self.last_said.is_none() {
-            eprintln!("book-checks: {}", self.what);
-        }
         if message["executable"].is_string() {
-            self.programs_built += 1;
+            counts.programs_built += 1;
         } else {
-            self.crates_built += 1;
+            counts.crates_built += 1;
         }
-        if self
-            .last_said
-            .is_none_or(|last| last.elapsed() >= Self::EVERY)
-        {
-            eprintln!(
-                "book-checks: {} crates and {} programs built, {:.0?}",
-                self.crates_built,
-                self.programs_built,
-                self.started.elapsed()
-            );
-            self.last_said = Some(Instant::now());
+        if counts.said.is_none() {
+            counts.say();
         }
     }
 
-    pub fn done(&self) {
-        if self.last_said.is_some() {
+    /// The build ended: stops the lines, and says how much it built, if it said
+    /// anything before.
+    pub fn done(&mut self) {
+        drop(self.stop.take());
+        if let Some(ticker) = self.ticker.take() {
+            let _ = ticker.join();
+        }
+        let counts = self.state.lock().unwrap();
+        if counts.said.is_some() {
             eprintln!(
                 "book-checks: built {} crates and {} programs in {:.0?}",
-                self.crates_built,
-                self.programs_built,
-                self.started.elapsed()
+                counts.crates_built,
+                counts.programs_built,
+                counts.started.elapsed()
             );
         }
     }
