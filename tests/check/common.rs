@@ -51,3 +51,41 @@ impl<'a> tracing_subscriber::fmt::MakeWriter<'a> for Log {
         self.clone()
     }
 }
+
+/// The paths, sizes and modification times of every file of the repository but what
+/// is built from it (`target/`, `book/`, `.git/`, `node_modules/`). A change anywhere
+/// (a listing, an output, a page, `Cargo.lock`, this program's own source) gives
+/// another fingerprint: the book's build and the listings' build are redone only then.
+pub fn tree_fingerprint() -> u64 {
+    use std::hash::{Hash, Hasher};
+    fn walk(dir: &Path, hasher: &mut std::hash::DefaultHasher) {
+        let Ok(entries) = fs::read_dir(dir) else {
+            return;
+        };
+        let mut entries: Vec<_> = entries.flatten().collect();
+        entries.sort_by_key(|entry| entry.file_name());
+        for entry in entries {
+            let path = entry.path();
+            let Ok(metadata) = entry.metadata() else {
+                continue;
+            };
+            if metadata.is_dir() {
+                let name = entry.file_name();
+                let top = dir == root();
+                let built = (top && (name == "target" || name == "book"))
+                    || name == ".git"
+                    || name == "node_modules";
+                if !built {
+                    walk(&path, hasher);
+                }
+            } else {
+                path.hash(hasher);
+                metadata.len().hash(hasher);
+                metadata.modified().ok().hash(hasher);
+            }
+        }
+    }
+    let mut hasher = std::hash::DefaultHasher::new();
+    walk(root(), &mut hasher);
+    hasher.finish()
+}

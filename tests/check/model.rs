@@ -291,6 +291,26 @@ impl Book {
         })
     }
 
+    /// Whether every binary and example of the workspace is in `target/debug/`.
+    pub fn programs_exist(&self) -> bool {
+        let members = &self.metadata.workspace_members;
+        let debug = crate::common::root().join("target/debug");
+        self.metadata
+            .packages
+            .iter()
+            .filter(|package| members.contains(&package.id))
+            .flat_map(|package| &package.targets)
+            .all(|target| {
+                if target.is_bin() {
+                    debug.join(&target.name).is_file()
+                } else if target.is_example() {
+                    debug.join("examples").join(&target.name).is_file()
+                } else {
+                    true
+                }
+            })
+    }
+
     /// The workspace's packages: their names, manifests, targets and dependencies.
     pub fn packages(&self) -> &[Package] {
         &self.metadata.packages

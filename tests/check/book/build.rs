@@ -57,7 +57,7 @@ pub fn the_book_builds_without_a_warning_and_its_links_resolve() -> Result<(), S
 /// The book as mdBook builds it with the settings of `book.toml`, into
 /// `target/book-check/`: built once per run, for the checks that read the built site
 /// (this one and the Run buttons' check), and not at all when no file of the
-/// repository changed since the last build (`Built::fingerprint`).
+/// repository changed since the last build (`common::tree_fingerprint`).
 #[derive(serde::Serialize, serde::Deserialize)]
 pub(super) struct Built {
     pub dir: PathBuf,
@@ -84,7 +84,7 @@ impl Built {
     fn build() -> Result<Built, String> {
         let dir = root().join("target/book-check");
         let record = dir.join("built.json");
-        let fingerprint = Built::fingerprint();
+        let fingerprint = crate::common::tree_fingerprint();
         if let Ok(text) = fs::read_to_string(&record)
             && let Ok((built_from, built)) =
                 serde_json::from_str::<(u64, Built)>(&text)
@@ -97,45 +97,6 @@ impl Built {
         fs::write(&record, text)
             .map_err(|err| format!("{}: {err}", record.display()))?;
         Ok(built)
-    }
-
-    /// The paths, sizes and modification times of every file of the repository but
-    /// what is built from it (`target/`, `book/`, `.git/`, `node_modules/`): the book
-    /// includes listings, outputs and Python from all over it. A change anywhere,
-    /// this program's own source and `Cargo.lock` (mdBook's version) among them, gives
-    /// another fingerprint, and a build.
-    fn fingerprint() -> u64 {
-        use std::hash::{Hash, Hasher};
-        fn walk(dir: &Path, hasher: &mut std::hash::DefaultHasher) {
-            let Ok(entries) = fs::read_dir(dir) else {
-                return;
-            };
-            let mut entries: Vec<_> = entries.flatten().collect();
-            entries.sort_by_key(|entry| entry.file_name());
-            for entry in entries {
-                let path = entry.path();
-                let Ok(metadata) = entry.metadata() else {
-                    continue;
-                };
-                if metadata.is_dir() {
-                    let name = entry.file_name();
-                    let top = dir == root();
-                    let built = (top && (name == "target" || name == "book"))
-                        || name == ".git"
-                        || name == "node_modules";
-                    if !built {
-                        walk(&path, hasher);
-                    }
-                } else {
-                    path.hash(hasher);
-                    metadata.len().hash(hasher);
-                    metadata.modified().ok().hash(hasher);
-                }
-            }
-        }
-        let mut hasher = std::hash::DefaultHasher::new();
-        walk(root(), &mut hasher);
-        hasher.finish()
     }
 
     fn build_into(dir: PathBuf) -> Result<Built, String> {
