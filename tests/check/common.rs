@@ -64,6 +64,7 @@ pub fn tree_fingerprint() -> u64 {
         };
         let mut entries: Vec<_> = entries.flatten().collect();
         entries.sort_by_key(|entry| entry.file_name());
+        let top = dir == root();
         for entry in entries {
             let path = entry.path();
             let Ok(metadata) = entry.metadata() else {
@@ -71,7 +72,6 @@ pub fn tree_fingerprint() -> u64 {
             };
             if metadata.is_dir() {
                 let name = entry.file_name();
-                let top = dir == root();
                 let built = (top && (name == "target" || name == "book"))
                     || name == ".git"
                     || name == "node_modules";
